@@ -1,0 +1,25 @@
+// Resolving the resources a path names. Every miss is the same 404 naming the request path, as
+// Twilio does: the client learns that the URL names nothing, not which part of it was wrong.
+import { notFound } from './errors.ts'
+import type { Scope } from './representation.ts'
+import type { App, Request } from './router.ts'
+import type { Conversation, Service } from './store.ts'
+
+export function findService(req: Request, app: App): Service {
+  const service = app.store.getService(req.params['service'] ?? '')
+  if (service === undefined) throw notFound(req.path)
+  return service
+}
+
+/**
+ * The conversation in `req.params.conversation`. In the service scope it must belong to the
+ * service in the path. The short (default) scope reaches a conversation of any service by SID,
+ * which is what the doc's "shortened URL" gives a single-service account and costs nothing more.
+ */
+export function findConversation(req: Request, app: App, scope: Scope): Conversation {
+  const key = req.params['conversation'] ?? ''
+  const conversation =
+    scope === 'service' ? app.store.findConversation(key, findService(req, app).sid) : app.store.findConversation(key)
+  if (conversation === undefined) throw notFound(req.path)
+  return conversation
+}

@@ -1,0 +1,120 @@
+// Resource → JSON. Property order follows the doc's examples, because people diff our bodies
+// against them and a stable order makes those diffs readable (JSON itself does not care).
+import type { Conversation, Message, Participant, Service } from './store.ts'
+import { formatDate } from './time.ts'
+
+export interface RenderContext {
+  /** Origin for every absolute URL we emit, e.g. `http://127.0.0.1:4010` (no trailing slash). */
+  origin: string
+  accountSid: string
+}
+
+/** Which URL family a conversation or message is addressed through. */
+export type Scope = 'default' | 'service'
+
+export function conversationPath(conv: Pick<Conversation, 'sid' | 'serviceSid'>, scope: Scope): string {
+  return scope === 'service' ? `/v1/Services/${conv.serviceSid}/Conversations/${conv.sid}` : `/v1/Conversations/${conv.sid}`
+}
+
+export function messagesPath(conv: Pick<Conversation, 'sid' | 'serviceSid'>, scope: Scope): string {
+  return `${conversationPath(conv, scope)}/Messages`
+}
+
+export function renderService(s: Service, ctx: RenderContext) {
+  const url = `${ctx.origin}/v1/Services/${s.sid}`
+  return {
+    sid: s.sid,
+    account_sid: ctx.accountSid,
+    friendly_name: s.friendlyName,
+    date_created: formatDate(s.dateCreated),
+    date_updated: formatDate(s.dateUpdated),
+    url,
+    links: {
+      conversations: `${url}/Conversations`,
+      users: `${url}/Users`,
+      roles: `${url}/Roles`,
+      bindings: `${url}/Bindings`,
+      configuration: `${url}/Configuration`,
+      participant_conversations: `${url}/ParticipantConversations`,
+      conversation_with_participants: `${url}/ConversationWithParticipants`,
+    },
+  }
+}
+
+export function renderConfiguration(defaultServiceSid: string, ctx: RenderContext) {
+  return {
+    account_sid: ctx.accountSid,
+    default_chat_service_sid: defaultServiceSid,
+    default_messaging_service_sid: null,
+    default_inactive_timer: null,
+    default_closed_timer: null,
+    url: `${ctx.origin}/v1/Configuration`,
+    links: {},
+  }
+}
+
+export function renderConversation(c: Conversation, scope: Scope, ctx: RenderContext) {
+  const url = ctx.origin + conversationPath(c, scope)
+  return {
+    sid: c.sid,
+    account_sid: ctx.accountSid,
+    chat_service_sid: c.serviceSid,
+    messaging_service_sid: null,
+    friendly_name: c.friendlyName,
+    unique_name: c.uniqueName,
+    attributes: c.attributes,
+    state: 'active',
+    date_created: formatDate(c.dateCreated),
+    date_updated: formatDate(c.dateUpdated),
+    timers: {},
+    url,
+    links: { participants: `${url}/Participants`, messages: `${url}/Messages`, webhooks: `${url}/Webhooks` },
+    bindings: null,
+  }
+}
+
+export function renderParticipant(p: Participant, scope: Scope, ctx: RenderContext) {
+  const base = ctx.origin + conversationPath({ sid: p.conversationSid, serviceSid: p.serviceSid }, scope)
+  return {
+    sid: p.sid,
+    account_sid: ctx.accountSid,
+    conversation_sid: p.conversationSid,
+    chat_service_sid: p.serviceSid,
+    identity: p.identity,
+    attributes: p.attributes,
+    messaging_binding: null,
+    role_sid: null,
+    date_created: formatDate(p.dateCreated),
+    date_updated: formatDate(p.dateUpdated),
+    url: `${base}/Participants/${p.sid}`,
+    last_read_message_index: null,
+    last_read_timestamp: null,
+  }
+}
+
+export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
+  const url = `${ctx.origin}${messagesPath({ sid: m.conversationSid, serviceSid: m.serviceSid }, scope)}/${m.sid}`
+  return {
+    sid: m.sid,
+    account_sid: ctx.accountSid,
+    // The service-scoped schema adds chat_service_sid right after account_sid; the default one has none.
+    ...(scope === 'service' ? { chat_service_sid: m.serviceSid } : {}),
+    conversation_sid: m.conversationSid,
+    body: m.body,
+    // We hold no media store, so size and type are placeholders; the SID is what the client sent.
+    media: m.mediaSid === null ? null : [{ sid: m.mediaSid, content_type: 'application/octet-stream', filename: null, size: 0 }],
+    author: m.author,
+    participant_sid: m.participantSid,
+    attributes: m.attributes,
+    date_created: formatDate(m.dateCreated),
+    date_updated: formatDate(m.dateUpdated),
+    index: m.index,
+    // Delivery summaries only exist for non-chat (SMS, WhatsApp) participants, which we do not model.
+    delivery: null,
+    content_sid: m.contentSid,
+    url,
+    links: { delivery_receipts: `${url}/Receipts`, channel_metadata: `${url}/ChannelMetadata` },
+  }
+}
+
+export type MessageJson = ReturnType<typeof renderMessage>

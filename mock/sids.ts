@@ -1,0 +1,26 @@
+// Twilio resource identifiers: a two-letter type prefix followed by 32 hex digits.
+// Generated from crypto.randomBytes so that SIDs are unguessable, like the real ones:
+// a suite that accidentally relies on predictable SIDs should break here, not in production.
+import { randomBytes } from 'node:crypto'
+
+export type SidPrefix = 'AC' | 'IS' | 'CH' | 'MB' | 'IM' | 'ME' | 'HX' | 'RQ'
+
+export interface SidOptions {
+  /** The doc's patterns are `[0-9a-fA-F]`, so upper-case hex is allowed; real SIDs are lower-case. */
+  upperCaseHex?: boolean
+}
+
+export function newSid(prefix: SidPrefix, opts: SidOptions = {}): string {
+  const hex = randomBytes(16).toString('hex')
+  return prefix + (opts.upperCaseHex ? hex.toUpperCase() : hex)
+}
+
+/** Random lower-case hex, used for generated auth tokens. */
+export function randomHex(bytes: number): string {
+  return randomBytes(bytes).toString('hex')
+}
+
+/** True when `value` is exactly `prefix` + 32 hex digits (either case), the pattern every doc schema uses. */
+export function isSid(prefix: SidPrefix, value: string): boolean {
+  return value.length === 34 && value.startsWith(prefix) && /^[0-9a-fA-F]{32}$/.test(value.slice(2))
+}

@@ -1,0 +1,167 @@
+// Client input → typed values, or a 400 (code 20001) whose message names the parameter.
+// The rules are the doc's: field patterns and lengths from the request schemas, JSON-ness of
+// Attributes/ContentVariables from their descriptions, Order/PageSize/Page from the list parameters.
+import { invalidParameter } from './errors.ts'
+import type { Params } from './form.ts'
+import { isSid } from './sids.ts'
+import { parseDateTime } from './time.ts'
+
+/** The doc says "up to 1,600 characters"; we count Unicode code points, so an emoji is one character. */
+export const BODY_MAX_CHARACTERS = 1600
+export const SUBJECT_MAX_CHARACTERS = 256
+export const PAGE_SIZE_DEFAULT = 50
+export const PAGE_SIZE_MIN = 1
+export const PAGE_SIZE_MAX = 100
+
+const codePoints = (s: string): number => {
+  let n = 0
+  for (const _ of s) n++
+  return n
+}
+
+function maxCharacters(name: string, value: string, max: number): string {
+  if (codePoints(value) > max) throw invalidParameter(`${name} must be at most ${max} characters`)
+  return value
+}
+
+export function jsonText(name: string, value: string): string {
+  try {
+    JSON.parse(value)
+  } catch {
+    throw invalidParameter(`${name} must be a string containing valid JSON`)
+  }
+  return value
+}
+
+function dateTime(name: string, value: string): number {
+  const seconds = parseDateTime(value)
+  if (seconds === null) throw invalidParameter(`${name} must be an RFC 3339 date-time with a time zone, e.g. 2015-12-16T22:18:37Z`)
+  return seconds
+}
+
+function sid(name: string, value: string, prefix: 'ME' | 'HX'): string {
+  if (!isSid(prefix, value)) throw invalidParameter(`${name} must match ^${prefix}[0-9a-fA-F]{32}$`)
+  return value
+}
+
+/** `X-Twilio-Webhook-Enabled` is an enum of "true"/"false"; like Twilio's other enums we match it case-insensitively. */
+export function checkWebhookHeader(value: string | undefined): void {
+  if (value === undefined) return
+  const v = value.toLowerCase()
+  if (v !== 'true' && v !== 'false') throw invalidParameter('X-Twilio-Webhook-Enabled must be true or false')
+}
+
+/** Fields common to create and update; absent means "not given" (update leaves it unchanged). */
+export interface MessageEdit {
+  author?: string
+  body?: string
+  dateCreated?: number
+  dateUpdated?: number
+  attributes?: string
+  subject?: string
+}
+
+export interface MessageCreate extends MessageEdit {
+  mediaSid?: string
+  contentSid?: string
+  contentVariables?: string
+}
+
+export interface BodyRules {
+  /** False only under the `body-limit-ignored` fault. */
+  enforceBodyLimit: boolean
+}
+
+function readEdit(form: Params, rules: BodyRules, skipBody = false): MessageEdit {
+  const edit: MessageEdit = {}
+  const author = form.get('Author')
+  if (author !== undefined) edit.author = author
+  const body = skipBody ? undefined : form.get('Body')
+  if (body !== undefined) edit.body = rules.enforceBodyLimit ? maxCharacters('Body', body, BODY_MAX_CHARACTERS) : body
+  const dateCreated = form.get('DateCreated')
+  if (dateCreated !== undefined) edit.dateCreated = dateTime('DateCreated', dateCreated)
+  const dateUpdated = form.get('DateUpdated')
+  if (dateUpdated !== undefined) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
+  const attributes = form.get('Attributes')
+  if (attributes !== undefined) edit.attributes = jsonText('Attributes', attributes)
+  const subject = form.get('Subject')
+  if (subject !== undefined) edit.subject = maxCharacters('Subject', subject, SUBJECT_MAX_CHARACTERS)
+  return edit
+}
+
+export function readCreateParams(form: Params, rules: BodyRules): MessageCreate {
+  const contentSidText = form.get('ContentSid')
+  const contentSid = contentSidText === undefined ? undefined : sid('ContentSid', contentSidText, 'HX')
+  // The doc: "if [ContentSid] is set, Body and MediaSid parameters are ignored", so they are not
+  // validated either: an ignored parameter cannot make the request fail.
+  const templated = contentSid !== undefined
+  const create: MessageCreate = readEdit(form, rules, templated)
+  if (templated) create.contentSid = contentSid
+  const mediaSid = templated ? undefined : form.get('MediaSid')
+  if (mediaSid !== undefined) create.mediaSid = sid('MediaSid', mediaSid, 'ME')
+  const contentVariables = form.get('ContentVariables')
+  if (contentVariables !== undefined) create.contentVariables = jsonText('ContentVariables', contentVariables)
+  // A message must carry something. An empty Body carries nothing, so it does not count.
+  if (!create.body && create.mediaSid === undefined && create.contentSid === undefined) {
+    throw invalidParameter('Body, MediaSid or ContentSid is required')
+  }
+  return create
+}
+
+/** Update accepts only the common fields; MediaSid, ContentSid and ContentVariables are create-only and ignored here. */
+export function readUpdateParams(form: Params, rules: BodyRules): MessageEdit {
+  return readEdit(form, rules)
+}
+
+export type Order = 'asc' | 'desc'
+
+export interface ListQuery {
+  /** As given (lower-cased), so that page URLs echo it only when the client sent it. */
+  order?: Order
+  pageSize: number
+  page: number
+  /** The message index a page starts from, decoded from `PT<index>`. */
+  pageToken?: number
+}
+
+const DIGITS = /^[0-9]{1,16}$/
+
+export interface ListRules {
+  /** True under the `page-size-clamp` variant: an integer out of range is clamped, not rejected. */
+  clampPageSize: boolean
+}
+
+export function readListQuery(query: Params, rules: ListRules): ListQuery {
+  const q: ListQuery = { pageSize: PAGE_SIZE_DEFAULT, page: 0 }
+
+  const order = query.get('Order')
+  if (order !== undefined) {
+    // The doc's examples send "DeSc" and "AsC" and get a lower-cased echo: the enum is case-insensitive.
+    const lower = order.toLowerCase()
+    if (lower !== 'asc' && lower !== 'desc') throw invalidParameter('Order must be asc or desc')
+    q.order = lower
+  }
+
+  const pageSize = query.get('PageSize')
+  if (pageSize !== undefined) {
+    const integer = /^[0-9]+$/.test(pageSize) ? Number(pageSize) : NaN
+    if (rules.clampPageSize && !Number.isNaN(integer)) q.pageSize = Math.min(PAGE_SIZE_MAX, Math.max(PAGE_SIZE_MIN, integer))
+    else if (integer >= PAGE_SIZE_MIN && integer <= PAGE_SIZE_MAX) q.pageSize = integer
+    else throw invalidParameter(`PageSize must be an integer from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}`)
+  }
+
+  const page = query.get('Page')
+  if (page !== undefined) {
+    const integer = DIGITS.test(page) ? Number(page) : NaN
+    if (!Number.isSafeInteger(integer)) throw invalidParameter('Page must be a non-negative integer')
+    q.page = integer
+  }
+
+  const token = query.get('PageToken')
+  if (token !== undefined) {
+    const m = /^PT([0-9]{1,15})$/.exec(token)
+    if (!m) throw invalidParameter('Invalid PageToken')
+    q.pageToken = Number(m[1])
+  }
+  return q
+}

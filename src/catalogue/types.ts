@@ -1,0 +1,22 @@
+/** `must`: stated by the doc or spec, fails a run. `should`: observed Twilio behaviour, reported. `may`: informational. */
+export type Level = 'must' | 'should' | 'may'
+export const LEVELS: readonly Level[] = ['must', 'should', 'may']
+
+/** Where a requirement comes from: the doc page, Twilio's OpenAPI file, or observed behaviour of the live API. */
+export type Source = 'docs' | 'openapi' | 'observed'
+
+export interface Requirement {
+  /** `msg.<area>.<behaviour>`: names a behaviour, never a position. */
+  id: string
+  /** One line stating the fact a conformant server shows. */
+  summary: string
+  level: Level
+  source: Source
+  /** Link to the doc anchor or spec location the requirement comes from. */
+  ref: string
+}
+
+/** The area of a requirement: the second segment of its ID (`create`, `list`, `representation`, ...). */
+export function areaOf(id: string): string {
+  return id.split('.')[1] ?? 'other'
+}

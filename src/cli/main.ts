@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { Agent } from 'undici'
+import { startReferenceServer } from '../../mock/server.ts'
+import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
+import type { Target } from '../client/target.ts'
+import { exitCodeOf, buildRunReport } from '../report/run-report.ts'
+import { writeReports } from '../report/writers.ts'
+import { printRunSummary } from './console.ts'
+import { parseRunOptions, type RunOptions } from './options.ts'
+import { preflight } from './preflight.ts'
+import { PACKAGE_ROOT, runSuites } from './run-suites.ts'
+import { UsageError } from './usage-error.ts'
+
+/** `conformance [options] [prefix...]`: returns the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const options = parseRunOptions(argv, process.env, (s) => process.stdout.write(s))
+    if (options === 'exit') return 0
+    return await run(options)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`conformance: ${err.message}\n`)
+      return 2
+    }
+    throw err
+  }
+}
+
+async function run(options: RunOptions): Promise<number> {
+  const requirements = selectRequirements(options.select)
+  if (requirements.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
+  const embedded = options.target === undefined
+  // With no target, the suite tests its own reference server, with throw-away credentials.
+  const server = embedded
+    ? await startReferenceServer({ accountSid: options.accountSid, authToken: options.authToken })
+    : undefined
+  try {
+    const target = resolveTarget(options, server)
+    const dispatcher = new Agent({ connect: { timeout: options.timeoutMs } })
+    const pre = await preflight(target, dispatcher).finally(() => dispatcher.close())
+    for (const w of pre.warnings) process.stderr.write(`conformance: warning: ${w}\n`)
+    const seed = options.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
+    const startedAt = new Date()
+    const suiteRun = await runSuites({
+      config: { target, profile: options.profile, seed, runId: startedAt.toISOString(), ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
+      select: options.select,
+    })
+    const report = buildRunReport(requirements, suiteRun.results, {
+      suite: suiteIdentity(),
+      target: { url: target.baseUrl, embedded },
+      profile: options.profile,
+      seed,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      runErrors: suiteRun.runErrors,
+    })
+    printRunSummary(report)
+    for (const file of await writeReports(report, options.reports)) process.stdout.write(`report written: ${file}\n`)
+    return exitCodeOf(report)
+  } finally {
+    await server?.close()
+  }
+}
+
+function resolveTarget(options: RunOptions, server: { url: string; accountSid: string; authToken: string } | undefined): Target {
+  if (server) return { baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: options.timeoutMs }
+  if (!options.accountSid || !options.authToken) {
+    throw new UsageError('no credentials for --target: pass --account-sid and --auth-token, or set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN')
+  }
+  return { baseUrl: options.target!, accountSid: options.accountSid, authToken: options.authToken, timeoutMs: options.timeoutMs }
+}
+
+function suiteIdentity(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', `file://${PACKAGE_ROOT}`), 'utf8')) as { name: string; version: string }
+  return { name: pkg.name, version: pkg.version }
+}

@@ -1,0 +1,87 @@
+import { Command, CommanderError, Option } from 'commander'
+import { parseBaseUrl } from '../client/target.ts'
+import { isProfileName, PROFILES, type ProfileName } from '../harness/profiles.ts'
+import { parseReportSpec, REPORT_FORMATS, type ReportSpec } from '../report/writers.ts'
+import { UsageError } from './usage-error.ts'
+
+export interface RunOptions {
+  target?: string
+  accountSid?: string
+  authToken?: string
+  reports: ReportSpec[]
+  profile: ProfileName
+  seed?: number
+  timeoutMs: number
+  select: string[]
+}
+
+const HELP_AFTER = `
+Exit status:
+  0  every "must" requirement passed
+  1  at least one "must" requirement failed (the report names it)
+  2  the run could not judge: bad flag, target unreachable or not the API, credentials rejected, setup failures
+
+Examples:
+  conformance                                   run everything against the embedded reference server
+  conformance --target http://127.0.0.1:4010 --account-sid AC… --auth-token …
+  conformance msg.create msg.list               only requirements whose ID starts with these prefixes
+  conformance --report json:reports/run.json    also write the machine-readable report
+
+Credentials default to TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN. They are sent only to the --target origin;
+reports never contain the auth token or an Authorization header.`
+
+/** Parses argv (without node and script). Throws UsageError for anything the user must fix. */
+export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv, write: (s: string) => void): RunOptions | 'exit' {
+  const program = new Command('conformance')
+    .description('Conformance suite for the Twilio Conversations Message API: one verdict per requirement.')
+    .argument('[requirement-prefix...]', 'run only requirements whose ID starts with one of these (e.g. msg.create)')
+    .option('--target <url>', 'API base URL without /v1 (default: start the embedded reference server)')
+    .option('--account-sid <sid>', 'Account SID for HTTP Basic auth (default: $TWILIO_ACCOUNT_SID)')
+    .option('--auth-token <token>', 'Auth token for HTTP Basic auth (default: $TWILIO_AUTH_TOKEN)')
+    .option('--report <format:path>', `write a report; repeatable; formats: ${REPORT_FORMATS.join(', ')}`, collect, [])
+    .addOption(new Option('--profile <name>', 'ci: fast, parallel; live: few runs, sequential, rate-limited').choices(Object.keys(PROFILES)).default('ci'))
+    .option('--seed <n>', 'seed for generated inputs (replays a run)')
+    .option('--timeout <ms>', 'time limit of each HTTP request in milliseconds', '10000')
+    .addHelpText('after', HELP_AFTER)
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: () => {} })
+    .allowExcessArguments(false)
+  try {
+    program.parse([...argv], { from: 'user' })
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return 'exit' // --help or --version
+      throw new UsageError(`${err.message.replace(/^error: /, '')} (see conformance --help)`)
+    }
+    throw err
+  }
+  const o = program.opts<{ target?: string; accountSid?: string; authToken?: string; report: string[]; profile: string; seed?: string; timeout: string }>()
+  try {
+    if (o.target !== undefined) parseBaseUrl(o.target)
+    const timeoutMs = Number(o.timeout)
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 100) throw new Error(`--timeout "${o.timeout}" must be a whole number of milliseconds, at least 100`)
+    const seed = o.seed === undefined ? undefined : Number(o.seed)
+    if (seed !== undefined && !Number.isSafeInteger(seed)) throw new Error(`--seed "${o.seed}" must be an integer`)
+    if (!isProfileName(o.profile)) throw new Error(`--profile "${o.profile}" is not known`)
+    return {
+      ...(o.target !== undefined ? { target: o.target } : {}),
+      ...(pick(o.accountSid, env.TWILIO_ACCOUNT_SID) !== undefined ? { accountSid: pick(o.accountSid, env.TWILIO_ACCOUNT_SID) } : {}),
+      ...(pick(o.authToken, env.TWILIO_AUTH_TOKEN) !== undefined ? { authToken: pick(o.authToken, env.TWILIO_AUTH_TOKEN) } : {}),
+      reports: o.report.map(parseReportSpec),
+      profile: o.profile,
+      ...(seed !== undefined ? { seed } : {}),
+      timeoutMs,
+      select: program.args,
+    }
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function pick(flag: string | undefined, env: string | undefined): string | undefined {
+  return flag ?? (env ? env : undefined)
+}

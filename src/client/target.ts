@@ -1,0 +1,30 @@
+/** Where the suite sends requests and with which credentials. Only the client reads the credentials. */
+export interface Target {
+  /** API base URL without `/v1`, e.g. `https://conversations.twilio.com` or `http://127.0.0.1:4010`. */
+  baseUrl: string
+  accountSid: string
+  authToken: string
+  /** Per-request time limit (headers and body), in milliseconds. */
+  timeoutMs: number
+}
+
+/** Parses and normalises a base URL; throws a user-facing Error when it is not http(s). */
+export function parseBaseUrl(raw: string): URL {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`--target "${raw}" is not a URL; give the API base URL, e.g. https://conversations.twilio.com`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`--target "${raw}" must be an http:// or https:// URL`)
+  }
+  if (url.username || url.password) {
+    throw new Error('--target must not carry credentials; use --account-sid and --auth-token')
+  }
+  url.search = ''
+  url.hash = ''
+  // A trailing /v1 is a common slip: the suite adds /v1 itself.
+  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')
+  return url
+}

@@ -1,0 +1,28 @@
+/**
+ * How hard a run pushes the target. `ci` is for mocks and local servers; `live` is for a real account: few
+ * property runs, one check at a time, and a gap between requests so a nightly stays inside Twilio's limits.
+ */
+export interface Profile {
+  name: ProfileName
+  /** fast-check runs per property. */
+  numRuns: number
+  /** Each property stops generating after this long (kept well below the check timeout). */
+  propertyTimeMs: number
+  /** Time limit of one check, setup and cleanup included. */
+  checkTimeoutMs: number
+  /** Minimum gap between two requests of one check. */
+  minIntervalMs: number
+  /** Run check files in parallel. */
+  parallel: boolean
+}
+
+export type ProfileName = 'ci' | 'live'
+
+export const PROFILES: Record<ProfileName, Profile> = {
+  ci: { name: 'ci', numRuns: 40, propertyTimeMs: 15_000, checkTimeoutMs: 30_000, minIntervalMs: 0, parallel: true },
+  live: { name: 'live', numRuns: 5, propertyTimeMs: 60_000, checkTimeoutMs: 120_000, minIntervalMs: 250, parallel: false },
+}
+
+export function isProfileName(name: string): name is ProfileName {
+  return Object.hasOwn(PROFILES, name)
+}

@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import type { RunReport } from './run-report.ts'
+
+export interface ReportSpec {
+  format: ReportFormat
+  path: string
+}
+
+/** Each format renders the whole run report to text. Later formats plug in here. */
+const RENDERERS = {
+  json: (report: RunReport) => JSON.stringify(report, null, 2) + '\n',
+} satisfies Record<string, (report: RunReport) => string>
+
+export type ReportFormat = keyof typeof RENDERERS
+export const REPORT_FORMATS = Object.keys(RENDERERS) as ReportFormat[]
+
+/** Parses `FORMAT:PATH`; throws an Error whose message is fit for the user. */
+export function parseReportSpec(spec: string): ReportSpec {
+  const colon = spec.indexOf(':')
+  const format = colon > 0 ? spec.slice(0, colon) : ''
+  const path = colon > 0 ? spec.slice(colon + 1) : ''
+  if (!format || !path) throw new Error(`--report "${spec}" must be FORMAT:PATH, e.g. json:reports/run.json`)
+  if (!(REPORT_FORMATS as string[]).includes(format)) {
+    throw new Error(`--report format "${format}" is not known; use one of: ${REPORT_FORMATS.join(', ')}`)
+  }
+  return { format: format as ReportFormat, path }
+}
+
+export async function writeReports(report: RunReport, specs: readonly ReportSpec[]): Promise<string[]> {
+  const written: string[] = []
+  for (const spec of specs) {
+    const file = resolve(spec.path)
+    await mkdir(dirname(file), { recursive: true })
+    await writeFile(file, RENDERERS[spec.format](report))
+    written.push(file)
+  }
+  return written
+}

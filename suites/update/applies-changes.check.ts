@@ -1,0 +1,15 @@
+import { check } from '../../src/harness/check.ts'
+import { expectMessage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
+
+check('msg.update.applies-changes', async ({ messages, scope, seedMessage }) => {
+  const created = await seedMessage({ Body: 'before the edit' })
+  const res = await messages.update(created.sid, { Body: 'after the edit', Attributes: '{"edited":true}' })
+  expectStatus(res, 200)
+  const updated = expectMessage(res, scope)
+  expectThat(updated.sid === created.sid, `update answered with another message (${updated.sid})`, res)
+  expectThat(updated.body === 'after the edit', `body is ${JSON.stringify(updated.body)}, expected "after the edit"`, res)
+  // attributes is a string of JSON; a server may re-serialise it, so compare the values it encodes.
+  expectSameJson(JSON.parse(updated.attributes ?? 'null'), { edited: true }, 'attributes were not updated', res)
+  const fetched = await messages.fetch(created.sid)
+  expectThat(expectMessage(fetched, scope).body === 'after the edit', 'a fetch after the update does not show the new body', fetched)
+})

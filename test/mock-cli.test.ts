@@ -1,0 +1,85 @@
+// The reference server's command line: start-up banner, clean shutdown, one-line usage errors.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startReferenceServer } from '../mock/server.ts'
+import { TestClient } from '../mock/testkit.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const children: ChildProcess[] = []
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+})
+
+function cli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return {
+    child,
+    exited,
+    out: () => stdout,
+    err: () => stderr,
+    async waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+      for (let i = 0; i < 200; i++) {
+        const m = pattern.exec(stdout)
+        if (m) return m
+        if (child.exitCode !== null) break
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      throw new Error(`no ${pattern} in stdout: ${stdout} / stderr: ${stderr}`)
+    },
+  }
+}
+
+describe('mock/main.ts', { timeout: 20_000 }, () => {
+  it('prints the URL and credentials, serves them, and exits 0 on SIGTERM', async () => {
+    const run = cli(['--port', '0', '--account-sid', 'AC' + 'c'.repeat(32), '--auth-token', 'tok', '--fault', 'create-200,attributes-null'])
+    const [, url] = await run.waitFor(/Reference server listening on (http:\/\/\S+)\n/)
+    expect(run.out()).toContain(`Account SID: AC${'c'.repeat(32)}`)
+    expect(run.out()).toMatch(/Auth token:\s+tok/)
+    expect(run.out()).toMatch(/Faults on:\s+create-200, attributes-null/)
+    const api = new TestClient({ url: url!, accountSid: 'AC' + 'c'.repeat(32), authToken: 'tok' })
+    const conv = await api.conversation()
+    expect((await api.post(`/v1/Conversations/${conv}/Messages`, { Body: 'x' })).status).toBe(200) // the fault is on
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toBe(0)
+    expect(run.err()).toBe('')
+  })
+
+  it.each([
+    [['--prot', '1'], /unknown option '--prot'/],
+    [['--port', 'abc'], /--port/],
+    [['--port', '70000'], /--port/],
+    [['--fault', 'nope'], /Unknown fault "nope"; valid faults: create-200/],
+    [['--variant', 'nope'], /Unknown variant "nope"/],
+    [['stray'], /too many arguments/],
+  ])('exits 2 with one line on stderr for %j', async (args, pattern) => {
+    const run = cli(args)
+    expect(await run.exited).toBe(2)
+    expect(run.err()).toMatch(pattern)
+    expect(run.err().trimEnd().split('\n')).toHaveLength(1)
+    expect(run.err()).not.toMatch(/\s+at\s/) // no stack trace
+  })
+
+  it('exits 2 with one line when the port is in use', async () => {
+    const taken = await startReferenceServer()
+    try {
+      const run = cli(['--port', new URL(taken.url).port])
+      expect(await run.exited).toBe(2)
+      expect(run.err()).toMatch(/^mock: cannot listen on 127\.0\.0\.1:\d+: address already in use\n$/)
+    } finally {
+      await taken.close()
+    }
+  })
+
+  it('lists faults and variants with --list-faults', async () => {
+    const run = cli(['--list-faults'])
+    expect(await run.exited).toBe(0)
+    for (const name of ['create-200', 'no-service-scope', 'page-size-clamp']) expect(run.out()).toContain(name)
+  })
+})
