@@ -66,6 +66,20 @@ export function parseUrlEncoded(input: Uint8Array): Params {
   return params
 }
 
+/**
+ * Only for the `body-double-decoded` fault: what a server that decodes an already-decoded value again makes of it,
+ * leniently (`+` becomes a space, a valid `%XX` escape its byte, anything else stays as it is).
+ */
+export function decodeAgain(text: string): string {
+  return text.replace(/\+/g, ' ').replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run
+    }
+  })
+}
+
 /** Query strings arrive as the request-target text; Node hands it over one char per byte (latin1). */
 export function parseQueryString(query: string): Params {
   return parseUrlEncoded(Buffer.from(query, 'latin1'))

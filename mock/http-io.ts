@@ -59,7 +59,7 @@ export function writeReply(res: ServerResponse, status: number, body: unknown, e
     return
   }
   const text = JSON.stringify(body)
-  headers['Content-Type'] = JSON_TYPE
+  headers['Content-Type'] ??= JSON_TYPE // a caller may name another type (the json-as-html fault does)
   headers['Content-Length'] = Buffer.byteLength(text)
   res.writeHead(status, headers)
   res.end(text)

@@ -18,8 +18,9 @@ export function findService(req: Request, app: App): Service {
  */
 export function findConversation(req: Request, app: App, scope: Scope): Conversation {
   const key = req.params['conversation'] ?? ''
+  const serviceSid = scope === 'service' ? findService(req, app).sid : undefined
   const conversation =
-    scope === 'service' ? app.store.findConversation(key, findService(req, app).sid) : app.store.findConversation(key)
+    serviceSid === undefined || app.faults.on('service-scope-ignores-service') ? app.store.findConversation(key) : app.store.findConversation(key, serviceSid)
   if (conversation === undefined) throw notFound(req.path)
   return conversation
 }

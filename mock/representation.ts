@@ -1,5 +1,7 @@
 // Resource → JSON. Property order follows the doc's examples, because people diff our bodies
 // against them and a stable order makes those diffs readable (JSON itself does not care).
+import type { Faults } from './faults.ts'
+import type { Variants } from './variants.ts'
 import type { Conversation, Message, Participant, Service } from './store.ts'
 import { formatDate } from './time.ts'
 
@@ -7,7 +9,14 @@ export interface RenderContext {
   /** Origin for every absolute URL we emit, e.g. `http://127.0.0.1:4010` (no trailing slash). */
   origin: string
   accountSid: string
+  /** The server's fault switches, for the faults that change how a message is written out. */
+  faults?: Faults
+  /** The server's variant switches, for the allowed variations in how a message is written out. */
+  variants?: Variants
 }
+
+/** The doc example's placeholder SIDs, which a mock built from the examples tends to return verbatim. */
+const PLACEHOLDER = (prefix: string) => prefix + 'a'.repeat(32)
 
 /** Which URL family a conversation or message is addressed through. */
 export type Scope = 'default' | 'service'
@@ -93,27 +102,38 @@ export function renderParticipant(p: Participant, scope: Scope, ctx: RenderConte
 }
 
 export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
-  const url = `${ctx.origin}${messagesPath({ sid: m.conversationSid, serviceSid: m.serviceSid }, scope)}/${m.sid}`
+  const fault = (name: Parameters<Faults['on']>[0]) => ctx.faults?.on(name) === true
+  const path = `${messagesPath({ sid: m.conversationSid, serviceSid: m.serviceSid }, scope)}/${m.sid}`
+  const url = fault('url-relative') ? path : ctx.origin + path
+  const variant = (name: Parameters<Variants['on']>[0]) => ctx.variants?.on(name) === true
+  const date = (epochSeconds: number) => {
+    const text = formatDate(epochSeconds)
+    if (fault('dates-no-timezone')) return text.replace(/Z$/, '')
+    return variant('fractional-seconds') ? text.replace(/Z$/, '.000Z') : text
+  }
+  const links: Record<string, string> = { delivery_receipts: `${url}/Receipts`, channel_metadata: `${url}/ChannelMetadata` }
+  if (fault('links-no-channel-metadata')) delete links['channel_metadata']
   return {
     sid: m.sid,
-    account_sid: ctx.accountSid,
+    account_sid: fault('account-sid-placeholder') ? PLACEHOLDER('AC') : ctx.accountSid,
     // The service-scoped schema adds chat_service_sid right after account_sid; the default one has none.
-    ...(scope === 'service' ? { chat_service_sid: m.serviceSid } : {}),
-    conversation_sid: m.conversationSid,
+    ...(scope === 'service' ? { chat_service_sid: fault('chat-service-sid-null') ? null : m.serviceSid } : {}),
+    conversation_sid: fault('conversation-sid-placeholder') ? PLACEHOLDER('CH') : m.conversationSid,
     body: m.body,
     // We hold no media store, so size and type are placeholders; the SID is what the client sent.
-    media: m.mediaSid === null ? null : [{ sid: m.mediaSid, content_type: 'application/octet-stream', filename: null, size: 0 }],
+    media: m.mediaSid === null ? (fault('media-empty-array') ? [] : null) : [{ sid: m.mediaSid, content_type: 'application/octet-stream', filename: null, size: 0 }],
     author: m.author,
-    participant_sid: m.participantSid,
-    attributes: m.attributes,
-    date_created: formatDate(m.dateCreated),
-    date_updated: formatDate(m.dateUpdated),
+    participant_sid: fault('participant-sid-null') ? null : (m.participantSid ?? (fault('participant-sid-always') ? 'MB' + m.sid.slice(2) : null)),
+    attributes: fault('attributes-object') && m.attributes !== null ? (JSON.parse(m.attributes) as unknown) : m.attributes,
+    date_created: date(m.dateCreated),
+    date_updated: variant('date-updated-null') && !m.dateUpdatedSet ? null : date(m.dateUpdated),
     index: m.index,
     // Delivery summaries only exist for non-chat (SMS, WhatsApp) participants, which we do not model.
-    delivery: null,
-    content_sid: m.contentSid,
+    delivery: fault('delivery-empty-object') ? {} : null,
+    content_sid: m.contentSid ?? (fault('content-sid-empty') ? '' : null),
     url,
-    links: { delivery_receipts: `${url}/Receipts`, channel_metadata: `${url}/ChannelMetadata` },
+    links,
+    ...(variant('extra-properties') ? { subject: m.subject, x_conformance_extra: { note: 'unknown property', n: 1 } } : {}),
   }
 }
 

@@ -2,25 +2,60 @@
 // default scope (/v1/Conversations/{CH}/Messages) and the service scope
 // (/v1/Services/{IS}/Conversations/{CH}/Messages). The two scopes share every handler and differ
 // only in how the conversation is found and how URLs are rendered.
-import { notFound } from './errors.ts'
+import { ApiError, internalError, invalidParameter, notFound } from './errors.ts'
+import { decodeAgain } from './form.ts'
 import { findConversation } from './lookup.ts'
-import { pageMeta, slicePage } from './paging.ts'
+import { pageMeta, type PagingFaults, slicePage } from './paging.ts'
 import { messagesPath, renderMessage, type Scope } from './representation.ts'
 import type { App, Handler, Request, RouteDef } from './router.ts'
-import type { Conversation, Message } from './store.ts'
+import { type Conversation, type Message, MessageLog } from './store.ts'
 import { nowSeconds } from './time.ts'
-import { checkWebhookHeader, readCreateParams, readListQuery, readUpdateParams } from './validation.ts'
+import { checkWebhookHeader, type MessageCreate, readCreateParams, readListQuery, readUpdateParams } from './validation.ts'
 
 function conversationFor(req: Request, app: App, scope: Scope): Conversation {
   if (scope === 'service' && app.faults.on('no-service-scope')) throw notFound(req.path)
+  if (req.method === 'GET' && app.faults.on('unknown-conversation-listed')) return findConversationOrPhantom(req, app, scope)
   return findConversation(req, app, scope)
+}
+
+/** The `unknown-conversation-listed` fault: an unknown conversation reads as an empty one (a filter on a message table). */
+function findConversationOrPhantom(req: Request, app: App, scope: Scope): Conversation {
+  try {
+    return findConversation(req, app, scope)
+  } catch {
+    const now = nowSeconds()
+    const sid = req.params['conversation'] ?? ''
+    const serviceSid = req.params['service'] ?? app.store.defaultServiceSid
+    return { sid, serviceSid, friendlyName: null, uniqueName: null, attributes: '{}', dateCreated: now, dateUpdated: now, participants: new Map(), messages: new MessageLog() }
+  }
+}
+
+/** Where the lookup faults find a message that a correct server does not have at this path. */
+function faultyLookup(req: Request, app: App, conversation: Conversation, sid: string): Message | undefined {
+  const deletedVisible = (req.method === 'GET' && app.faults.on('fetch-after-delete')) || (req.method === 'POST' && app.faults.on('update-after-delete'))
+  const deleted = deletedVisible ? conversation.messages.getDeleted(sid) : undefined
+  if (deleted !== undefined || req.method !== 'GET') return deleted
+  if (app.faults.on('sid-lookup-case-insensitive')) {
+    for (let i = 0; i < conversation.messages.size; i++) {
+      const m = conversation.messages.at(i)!
+      if (m.sid.toLowerCase() === sid.toLowerCase()) return m
+    }
+  }
+  if (app.faults.on('fetch-any-conversation')) {
+    for (const c of app.store.allConversations()) {
+      const m = c.messages.get(sid)
+      if (m !== undefined) return m
+    }
+  }
+  return undefined
 }
 
 /** A message of this conversation. A SID of another conversation, or a malformed one, is simply not here: 404. */
 function messageFor(req: Request, app: App, conversation: Conversation): Message {
   const sid = req.params['message'] ?? ''
-  const message = conversation.messages.get(sid) ?? (app.faults.on('fetch-after-delete') && req.method === 'GET' ? conversation.messages.getDeleted(sid) : undefined)
-  if (message === undefined) throw notFound(req.path)
+  const message = conversation.messages.get(sid) ?? faultyLookup(req, app, conversation, sid)
+  if (message === undefined && app.faults.on('unknown-message-500')) throw internalError() // a null dereference
+  if (message === undefined) throw app.faults.on('message-not-found-50500') ? new ApiError(404, 50500, 'Message not found') : notFound(req.path)
   return message
 }
 
@@ -29,29 +64,100 @@ function participantSidFor(app: App, conversation: Conversation, author: string)
   return app.store.participantByIdentity(conversation, author)?.sid ?? null
 }
 
-const bodyRules = (app: App) => ({ enforceBodyLimit: !app.faults.on('body-limit-ignored') })
+const bodyRules = (app: App) => ({ enforceBodyLimit: !app.faults.on('body-limit-ignored'), faults: app.faults })
+
+/** The X-Twilio-Webhook-Enabled header; the `webhook-false-rejected` fault accepts only "true". */
+function webhookHeader(req: Request, app: App): void {
+  const value = req.header('x-twilio-webhook-enabled')
+  checkWebhookHeader(value)
+  if (app.faults.on('webhook-false-rejected') && value?.toLowerCase() === 'false') throw invalidParameter('X-Twilio-Webhook-Enabled must be true')
+}
+
+/** The `media-content-must-exist` variant: there is no media and no Content template here, so any SID of one is unknown. */
+function refuseUnknownMediaAndContent(input: MessageCreate): void {
+  if (input.contentSid !== undefined) throw invalidParameter(`ContentSid ${input.contentSid} does not name a Content template`)
+  if (input.mediaSid !== undefined) throw invalidParameter(`MediaSid ${input.mediaSid} does not name any media`)
+}
+
+/** What the create faults make of a stored Body. */
+function storedBody(app: App, body: string | null): string | null {
+  if (body !== null && app.faults.on('body-double-decoded')) body = decodeAgain(body)
+  if (body !== null && app.faults.on('body-utf8mb3')) body = body.replace(/[\u{10000}-\u{10FFFF}]/gu, '?')
+  return body
+}
+
+/** The `attributes-non-object-dropped` fault: only a JSON object is kept. */
+const objectOnly = (attributes: string): string => (/^\s*\{/.test(attributes) ? attributes : '{}')
+
+const listRules = (app: App) => ({
+  opaqueTokens: app.variants.on('opaque-page-tokens'),
+  clampPageSize: app.variants.on('page-size-clamp'),
+  orderCaseSensitive: app.faults.on('order-case-sensitive'),
+  ignorePageSize: app.faults.on('page-size-ignored'),
+  ...(app.faults.on('page-size-default-20') ? { defaultPageSize: 20 } : {}),
+  ...(app.faults.on('page-size-unbounded') ? { maxPageSize: 1000 } : {}),
+})
+
+/** The `extra-properties` variant: fields a client must ignore. */
+const extraProperties = (app: App) => (app.variants.on('extra-properties') ? { x_conformance_extra: { note: 'unknown property', n: 1 } } : {})
+
+const pagingFaults = (app: App): PagingFaults => ({
+  opaqueTokens: app.variants.on('opaque-page-tokens'),
+  nextShift: app.faults.on('pages-overlap') ? -1 : app.faults.on('pages-skip') ? 1 : 0,
+  noNext: app.faults.on('next-url-missing'),
+  nextOnLast: app.faults.on('next-url-on-last-page'),
+  previousOnFirst: app.faults.on('previous-url-on-first-page'),
+  firstIsCurrent: app.faults.on('first-page-url-is-current'),
+})
+
+/** The `list-other-conversations` fault: a few messages of every other conversation. */
+function otherConversationsMessages(app: App, conversation: Conversation): Message[] {
+  const others: Message[] = []
+  for (const c of app.store.allConversations()) if (c !== conversation && c.messages.size > 0) others.push(c.messages.at(0)!)
+  return others.slice(0, 5)
+}
+
+/** Validates a create; under the `rejected-create-stored` fault an invalid one is stored before it is refused. */
+function readCreateOrStoreAnyway(req: Request, app: App, conversation: Conversation): MessageCreate {
+  try {
+    return readCreateParams(req.form(), bodyRules(app))
+  } catch (err) {
+    if (app.faults.on('rejected-create-stored')) {
+      const now = nowSeconds()
+      const body = req.form().get('Body') ?? null
+      app.store.addMessage(conversation, {
+        author: 'system', body, mediaSid: null, contentSid: null, contentVariables: null, subject: null,
+        attributes: '{}', participantSid: null, dateCreated: now, dateUpdated: now,
+      })
+    }
+    throw err
+  }
+}
 
 const create =
   (scope: Scope): Handler =>
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
-    checkWebhookHeader(req.header('x-twilio-webhook-enabled'))
-    const input = readCreateParams(req.form(), bodyRules(app))
-    const author = input.author ?? (app.faults.on('author-default-empty') ? '' : 'system')
-    const dateCreated = input.dateCreated ?? nowSeconds()
+    webhookHeader(req, app)
+    const input = readCreateOrStoreAnyway(req, app, conversation)
+    if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input)
+    const author = (app.faults.on('author-ignored') ? undefined : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
+    const dateCreated = (app.faults.on('date-created-ignored') ? undefined : input.dateCreated) ?? nowSeconds()
     const message = app.store.addMessage(conversation, {
       author,
-      body: input.body ?? null, // readCreateParams already dropped Body and MediaSid under a ContentSid
-      mediaSid: input.mediaSid ?? null,
-      contentSid: input.contentSid ?? null,
+      body: storedBody(app, input.body ?? null), // readCreateParams already dropped Body and MediaSid under a ContentSid
+      mediaSid: app.faults.on('media-sid-ignored') ? null : (input.mediaSid ?? null),
+      contentSid: app.faults.on('content-sid-dropped') ? null : (input.contentSid ?? null),
       contentVariables: input.contentVariables ?? null,
       subject: input.subject ?? null,
-      attributes: input.attributes ?? (app.faults.on('attributes-null') ? null : '{}'),
+      attributes: (app.faults.on('attributes-non-object-dropped') && input.attributes !== undefined ? objectOnly(input.attributes) : input.attributes) ?? (app.faults.on('attributes-null') ? null : '{}'),
       participantSid: participantSidFor(app, conversation, author),
       dateCreated,
       // A message that was never edited has date_updated == date_created.
-      dateUpdated: input.dateUpdated ?? dateCreated,
-    })
+      dateUpdated: (app.faults.on('date-updated-ignored') ? undefined : input.dateUpdated) ?? dateCreated,
+    }, app.faults.on('index-by-count') ? 'by-count' : app.variants.on('index-gaps') ? 'gaps' : 'counter')
+    message.dateUpdatedSet = input.dateUpdated !== undefined
+    if (app.faults.on('list-stale-after-update')) message.asCreated = { ...message }
     return { status: app.faults.on('create-200') ? 200 : 201, body: renderMessage(message, scope, app.render) }
   }
 
@@ -59,13 +165,20 @@ const list =
   (scope: Scope): Handler =>
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
-    const query = readListQuery(req.query(), { clampPageSize: app.variants.on('page-size-clamp') })
-    const descending = query.order === 'desc' && !app.faults.on('order-desc-ignored')
-    const slice = slicePage(conversation.messages, query, descending)
+    const query = readListQuery(req.query(), listRules(app))
+    const descending = query.order === 'desc' ? !app.faults.on('order-desc-ignored') : query.order === undefined && app.faults.on('list-default-desc')
+    const faults = pagingFaults(app)
+    const slice = slicePage(conversation.messages, query, descending, faults)
+    if (app.faults.on('list-other-conversations')) slice.items.push(...otherConversationsMessages(app, conversation))
     const base = app.render.origin + messagesPath(conversation, scope)
+    const shown = app.faults.on('list-stale-after-update') ? slice.items.map((m) => m.asCreated ?? m) : slice.items
     return {
       status: 200,
-      body: { meta: pageMeta(base, 'messages', query, slice), messages: slice.items.map((m) => renderMessage(m, scope, app.render)) },
+      body: {
+        meta: { ...pageMeta(base, app.faults.on('meta-key-wrong') ? 'items' : 'messages', query, slice, faults), ...extraProperties(app) },
+        messages: shown.map((m) => renderMessage(m, scope, app.render)),
+        ...extraProperties(app),
+      },
     }
   }
 
@@ -73,7 +186,8 @@ const fetch =
   (scope: Scope): Handler =>
   (req, app) => {
     const message = messageFor(req, app, conversationFor(req, app, scope))
-    return { status: 200, body: renderMessage(message, scope, app.render) }
+    const body = renderMessage(message, scope, app.render)
+    return { status: 200, body: app.faults.on('fetch-attributes-default') ? { ...body, attributes: '{}' } : body }
   }
 
 const update =
@@ -81,9 +195,16 @@ const update =
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
     const message = messageFor(req, app, conversation)
-    checkWebhookHeader(req.header('x-twilio-webhook-enabled'))
+    webhookHeader(req, app)
+    if (app.faults.on('update-not-atomic')) applyValidFieldsFirst(req, app, message)
     // Validate everything before touching the message, so a rejected update changes nothing.
     const edit = readUpdateParams(req.form(), bodyRules(app))
+    if (app.faults.on('update-resets-omitted')) resetOmitted(app, conversation, message, edit)
+    if (app.faults.on('update-dates-ignored')) {
+      delete edit.dateCreated
+      delete edit.dateUpdated
+    }
+    if (app.faults.on('update-touches-date-created')) message.dateCreated = nowSeconds()
     if (!app.faults.on('update-noop')) {
       if (edit.author !== undefined) {
         message.author = edit.author
@@ -93,7 +214,8 @@ const update =
       if (edit.attributes !== undefined) message.attributes = edit.attributes
       if (edit.subject !== undefined) message.subject = edit.subject
       if (edit.dateCreated !== undefined) message.dateCreated = edit.dateCreated
-      message.dateUpdated = edit.dateUpdated ?? nowSeconds()
+      message.dateUpdated = edit.dateUpdated ?? nowSeconds() - (app.faults.on('update-date-updated-local-time') ? 5 * 3600 : 0)
+      message.dateUpdatedSet = true
     }
     return { status: 200, body: renderMessage(message, scope, app.render) }
   }
@@ -102,12 +224,40 @@ const remove =
   (scope: Scope): Handler =>
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
+    if (app.faults.on('delete-idempotent') && conversation.messages.get(req.params['message'] ?? '') === undefined) return { status: 204 }
     const message = messageFor(req, app, conversation)
-    checkWebhookHeader(req.header('x-twilio-webhook-enabled'))
-    conversation.messages.remove(message.sid)
+    webhookHeader(req, app)
+    conversation.messages.remove(message.sid, app.faults.on('delete-still-listed'))
     if (app.faults.on('delete-200-body')) return { status: 200, body: renderMessage(message, scope, app.render) }
     return { status: 204 }
   }
+
+/** The `update-not-atomic` fault: each field is written as soon as it is valid, before the whole update is checked. */
+function applyValidFieldsFirst(req: Request, app: App, message: Message): void {
+  const form = req.form()
+  const tryField = (name: string, apply: (edit: ReturnType<typeof readUpdateParams>) => void) => {
+    const value = form.get(name)
+    if (value === undefined) return
+    try {
+      apply(readUpdateParams(new Map([[name, value]]), bodyRules(app)))
+    } catch {
+      // this field is invalid; the full validation below refuses the update, after the others were written
+    }
+  }
+  tryField('Body', (e) => (message.body = e.body ?? message.body))
+  tryField('Attributes', (e) => (message.attributes = e.attributes ?? message.attributes))
+  tryField('Author', (e) => (message.author = e.author ?? message.author))
+}
+
+/** The `update-resets-omitted` fault: an update replaces the message, so what it does not give goes back to the default. */
+function resetOmitted(app: App, conversation: Conversation, message: Message, edit: ReturnType<typeof readUpdateParams>): void {
+  if (edit.author === undefined) {
+    message.author = 'system'
+    message.participantSid = participantSidFor(app, conversation, 'system')
+  }
+  if (edit.attributes === undefined) message.attributes = '{}'
+  if (edit.body === undefined) message.body = null
+}
 
 function messageRoutes(prefix: string, scope: Scope): RouteDef[] {
   return [

@@ -1,9 +1,10 @@
 // The reference server: a faithful in-memory implementation of the Conversations Message API,
 // used as the conformance suite's default target. Built on node:http alone so that what goes over
 // the wire is exactly what this code writes (no framework adding headers or rewriting paths).
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { isAuthorized } from './auth.ts'
+import { isAuthorized, parseBasicAuth } from './auth.ts'
 import { ApiError, internalError, payloadTooLarge, unauthorized } from './errors.ts'
 import { resolveFaults } from './faults.ts'
 import { isFormContentType, parseQueryString, parseUrlEncoded, type Params } from './form.ts'
@@ -74,13 +75,24 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
   if (accountSid === '' || accountSid.includes(':')) throw new Error('accountSid must be non-empty and contain no ":"')
   if (authToken === '') throw new Error('authToken must be non-empty')
 
-  const store = new Store((prefix) => newSid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') }))
+  const store = new Store((prefix) =>
+    prefix === 'IM' && faults.on('sid-uuid') ? `IM${randomUUID()}` : newSid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') }),
+  )
   const router = new Router([...setupRoutes, ...messageRouteDefs])
   let app: App | undefined // set once we know our port, which every rendered URL contains
 
+  let requestCount = 0
+
+  function credentialsAccepted(header: string | undefined): boolean {
+    if (faults.on('auth-ignored')) return true
+    if (faults.on('auth-token-unchecked')) return parseBasicAuth(header)?.accountSid === accountSid
+    return isAuthorized(header, { accountSid, authToken })
+  }
+
   function dispatch(req: IncomingMessage, body: { data: Buffer; tooLarge: boolean }, ready: App) {
     const { path, query } = splitTarget(req.url ?? '/')
-    if (!faults.on('auth-ignored') && !isAuthorized(headerValue(req, 'authorization'), { accountSid, authToken })) throw unauthorized()
+    const refused = !credentialsAccepted(headerValue(req, 'authorization'))
+    if (refused && !faults.on('auth-after-write')) throw unauthorized()
     if (body.tooLarge) throw payloadTooLarge(BODY_LIMIT_BYTES)
     const method = req.method ?? 'GET'
     const match = router.resolve(method, path)
@@ -99,7 +111,30 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
         return (parsedForm ??= type === undefined || isFormContentType(type) ? parseUrlEncoded(body.data) : EMPTY)
       },
     }
+    if (refused) {
+      // auth-after-write: the request was carried out as if authorised; only then is it refused.
+      try {
+        match.handler(request, ready)
+      } catch {
+        // whatever the handler made of the request, the refusal is what the client sees
+      }
+      throw unauthorized()
+    }
     return match.handler(request, ready)
+  }
+
+  /** The error body, as changed by the faults that get its fields wrong. */
+  function errorBody(err: ApiError): Record<string, unknown> {
+    const body: Record<string, unknown> = { ...err.toBody() }
+    if (faults.on('error-status-string')) body['status'] = String(err.status)
+    if (faults.on('more-info-api-path')) body['more_info'] = `https://www.twilio.com/docs/api/errors/${err.code}`
+    if (variants.on('specific-error-codes') && err.code === 20001) {
+      const code = specificCode(err.message)
+      body['code'] = code
+      body['more_info'] = `https://www.twilio.com/docs/errors/${code}`
+    }
+    if (variants.on('extra-properties')) body['details'] = { note: 'extra error detail' }
+    return body
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -111,10 +146,16 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     }
     try {
       if (app === undefined) throw new ApiError(503, 20503, 'Service Unavailable')
+      // rate-limit-429: refused before anything is looked at, so the request was never processed.
+      if (variants.on('rate-limit-429') && ++requestCount % 7 === 3) {
+        throw new ApiError(429, 20429, 'Too Many Requests', { 'Retry-After': '0' })
+      }
       const reply = dispatch(req, body, app)
-      writeReply(res, reply.status, reply.body)
+      // json-as-html: what Express's res.send(JSON.stringify(x)) does to the message routes' bodies.
+      const asHtml = faults.on('json-as-html') && /\/Messages(?:\/|$)/.test(splitTarget(req.url ?? '/').path)
+      writeReply(res, reply.status, reply.body, asHtml ? { 'Content-Type': 'text/html; charset=utf-8' } : {})
     } catch (err) {
-      if (err instanceof ApiError) return writeError(res, err)
+      if (err instanceof ApiError) return writeReply(res, err.status, errorBody(err), err.headers)
       // Should be unreachable; if it is not, answer like Twilio would and keep serving.
       console.error('reference server: unexpected error', err)
       writeError(res, internalError())
@@ -153,7 +194,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     store,
     faults,
     variants,
-    render: { origin: variants.on('url-origin-twilio') ? TWILIO_ORIGIN : url, accountSid },
+    render: { origin: variants.on('url-origin-twilio') ? TWILIO_ORIGIN : url, accountSid, faults, variants },
   }
 
   let closing: Promise<void> | undefined
@@ -168,4 +209,13 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
         server.closeAllConnections()
       })),
   }
+}
+
+/** The `specific-error-codes` variant: the documented specific code for a validation error, by its parameter. */
+function specificCode(message: string): number {
+  if (/^Body, MediaSid or ContentSid is required/.test(message)) return 50503
+  if (/^Body\b/.test(message)) return 50504
+  if (/^Attributes\b/.test(message)) return 50304
+  if (/PageToken/.test(message)) return 21481
+  return 20001
 }

@@ -37,7 +37,13 @@ export interface Message {
   participantSid: string | null
   dateCreated: number
   dateUpdated: number
+  /** False until DateUpdated is given or the message is edited (the `date-updated-null` variant shows null then). */
+  dateUpdatedSet?: boolean
+  /** A copy as first created; kept only under the `list-stale-after-update` fault. */
+  asCreated?: Message
 }
+
+export type Indexing = 'counter' | 'gaps' | 'by-count'
 
 export type NewMessage = Omit<Message, 'sid' | 'conversationSid' | 'serviceSid' | 'index'>
 
@@ -58,8 +64,14 @@ export class MessageLog {
     return this.ordered.length
   }
 
-  append(sid: string, owner: { conversationSid: string; serviceSid: string }, fields: NewMessage): Message {
-    const message: Message = { sid, ...owner, index: this.nextIndex++, ...fields }
+  /**
+   * `counter` is the documented behaviour; `gaps` (a variant) skips up to two numbers; `by-count` (the
+   * `index-by-count` fault) uses the live count, so an index can repeat after a delete.
+   */
+  append(sid: string, owner: { conversationSid: string; serviceSid: string }, fields: NewMessage, indexing: Indexing = 'counter'): Message {
+    const index = indexing === 'by-count' ? this.ordered.length : this.nextIndex
+    if (indexing !== 'by-count') this.nextIndex += indexing === 'gaps' ? 1 + (this.nextIndex % 3) : 1
+    const message: Message = { sid, ...owner, index, ...fields }
     this.ordered.push(message) // the new index is the largest, so the array stays sorted
     this.bySid.set(sid, message)
     return message
@@ -73,11 +85,12 @@ export class MessageLog {
     return this.deleted.get(sid)
   }
 
-  remove(sid: string): Message | undefined {
+  /** `keepListed` is the `delete-still-listed` fault: the message is gone by SID but stays in the list. */
+  remove(sid: string, keepListed = false): Message | undefined {
     const message = this.bySid.get(sid)
     if (message === undefined) return undefined
     this.bySid.delete(sid)
-    this.ordered.splice(this.lowerBound(message.index), 1)
+    if (!keepListed) this.ordered.splice(this.lowerBound(message.index), 1)
     this.deleted.set(sid, message)
     return message
   }
@@ -196,7 +209,12 @@ export class Store {
     return undefined
   }
 
-  addMessage(conversation: Conversation, fields: NewMessage): Message {
-    return conversation.messages.append(this.newSid('IM'), { conversationSid: conversation.sid, serviceSid: conversation.serviceSid }, fields)
+  addMessage(conversation: Conversation, fields: NewMessage, indexing: Indexing = 'counter'): Message {
+    return conversation.messages.append(this.newSid('IM'), { conversationSid: conversation.sid, serviceSid: conversation.serviceSid }, fields, indexing)
+  }
+
+  /** Every conversation (the `list-other-conversations` fault needs them). */
+  allConversations(): IterableIterator<Conversation> {
+    return this.conversations.values()
   }
 }

@@ -1,7 +1,9 @@
 // Client input → typed values, or a 400 (code 20001) whose message names the parameter.
 // The rules are the doc's: field patterns and lengths from the request schemas, JSON-ness of
 // Attributes/ContentVariables from their descriptions, Order/PageSize/Page from the list parameters.
+import { decodePageToken } from './paging.ts'
 import { invalidParameter } from './errors.ts'
+import type { FaultName, Faults } from './faults.ts'
 import type { Params } from './form.ts'
 import { isSid } from './sids.ts'
 import { parseDateTime } from './time.ts'
@@ -19,8 +21,10 @@ const codePoints = (s: string): number => {
   return n
 }
 
-function maxCharacters(name: string, value: string, max: number): string {
-  if (codePoints(value) > max) throw invalidParameter(`${name} must be at most ${max} characters`)
+const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+
+function maxCharacters(name: string, value: string, max: number, count: (s: string) => number = codePoints): string {
+  if (count(value) > max) throw invalidParameter(`${name} must be at most ${max} characters`)
   return value
 }
 
@@ -70,35 +74,43 @@ export interface MessageCreate extends MessageEdit {
 export interface BodyRules {
   /** False only under the `body-limit-ignored` fault. */
   enforceBodyLimit: boolean
+  /** The server's fault switches, for the deliberate validation mistakes of mock/faults.ts. */
+  faults?: Faults
 }
+
+const faultOn = (rules: BodyRules, name: FaultName): boolean => rules.faults?.on(name) === true
 
 function readEdit(form: Params, rules: BodyRules, skipBody = false): MessageEdit {
   const edit: MessageEdit = {}
   const author = form.get('Author')
   if (author !== undefined) edit.author = author
   const body = skipBody ? undefined : form.get('Body')
-  if (body !== undefined) edit.body = rules.enforceBodyLimit ? maxCharacters('Body', body, BODY_MAX_CHARACTERS) : body
+  const bodyMax = faultOn(rules, 'body-limit-off-by-one') ? BODY_MAX_CHARACTERS - 1 : BODY_MAX_CHARACTERS
+  if (body !== undefined) edit.body = rules.enforceBodyLimit ? maxCharacters('Body', body, bodyMax, faultOn(rules, 'body-limit-bytes') ? utf8Bytes : codePoints) : body
+  const lenientDates = faultOn(rules, 'date-invalid-ignored')
   const dateCreated = form.get('DateCreated')
-  if (dateCreated !== undefined) edit.dateCreated = dateTime('DateCreated', dateCreated)
+  if (dateCreated !== undefined && !(lenientDates && parseDateTime(dateCreated) === null)) edit.dateCreated = dateTime('DateCreated', dateCreated)
   const dateUpdated = form.get('DateUpdated')
-  if (dateUpdated !== undefined) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
+  if (dateUpdated !== undefined && !(lenientDates && parseDateTime(dateUpdated) === null)) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
   const attributes = form.get('Attributes')
-  if (attributes !== undefined) edit.attributes = jsonText('Attributes', attributes)
+  if (attributes !== undefined) edit.attributes = faultOn(rules, 'attributes-unvalidated') ? attributes : jsonText('Attributes', attributes)
   const subject = form.get('Subject')
-  if (subject !== undefined) edit.subject = maxCharacters('Subject', subject, SUBJECT_MAX_CHARACTERS)
+  const subjectMax = faultOn(rules, 'subject-limit-255') ? SUBJECT_MAX_CHARACTERS - 1 : faultOn(rules, 'subject-limit-ignored') ? Infinity : SUBJECT_MAX_CHARACTERS
+  if (subject !== undefined) edit.subject = maxCharacters('Subject', subject, subjectMax)
   return edit
 }
 
 export function readCreateParams(form: Params, rules: BodyRules): MessageCreate {
   const contentSidText = form.get('ContentSid')
-  const contentSid = contentSidText === undefined ? undefined : sid('ContentSid', contentSidText, 'HX')
+  const contentSid = contentSidText === undefined || faultOn(rules, 'content-sid-unvalidated') ? contentSidText : sid('ContentSid', contentSidText, 'HX')
   // The doc: "if [ContentSid] is set, Body and MediaSid parameters are ignored", so they are not
   // validated either: an ignored parameter cannot make the request fail.
   const templated = contentSid !== undefined
-  const create: MessageCreate = readEdit(form, rules, templated)
+  const ignoreBody = templated && !faultOn(rules, 'content-sid-keeps-body')
+  const create: MessageCreate = readEdit(form, rules, ignoreBody)
   if (templated) create.contentSid = contentSid
-  const mediaSid = templated ? undefined : form.get('MediaSid')
-  if (mediaSid !== undefined) create.mediaSid = sid('MediaSid', mediaSid, 'ME')
+  const mediaSid = ignoreBody ? undefined : form.get('MediaSid')
+  if (mediaSid !== undefined) create.mediaSid = faultOn(rules, 'media-sid-unvalidated') ? mediaSid : sid('MediaSid', mediaSid, 'ME')
   const contentVariables = form.get('ContentVariables')
   if (contentVariables !== undefined) create.contentVariables = jsonText('ContentVariables', contentVariables)
   // A message must carry something. An empty Body carries nothing, so it does not count.
@@ -127,17 +139,25 @@ export interface ListQuery {
 const DIGITS = /^[0-9]{1,16}$/
 
 export interface ListRules {
+  /** The `opaque-page-tokens` variant. */
+  opaqueTokens?: boolean
   /** True under the `page-size-clamp` variant: an integer out of range is clamped, not rejected. */
   clampPageSize: boolean
+  /** Faults: the deliberate list mistakes of mock/faults.ts. */
+  orderCaseSensitive?: boolean
+  ignorePageSize?: boolean
+  defaultPageSize?: number
+  maxPageSize?: number
 }
 
 export function readListQuery(query: Params, rules: ListRules): ListQuery {
-  const q: ListQuery = { pageSize: PAGE_SIZE_DEFAULT, page: 0 }
+  const q: ListQuery = { pageSize: rules.defaultPageSize ?? PAGE_SIZE_DEFAULT, page: 0 }
+  const max = rules.maxPageSize ?? PAGE_SIZE_MAX
 
   const order = query.get('Order')
   if (order !== undefined) {
     // The doc's examples send "DeSc" and "AsC" and get a lower-cased echo: the enum is case-insensitive.
-    const lower = order.toLowerCase()
+    const lower = rules.orderCaseSensitive ? order : order.toLowerCase()
     if (lower !== 'asc' && lower !== 'desc') throw invalidParameter('Order must be asc or desc')
     q.order = lower
   }
@@ -145,9 +165,10 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
   const pageSize = query.get('PageSize')
   if (pageSize !== undefined) {
     const integer = /^[0-9]+$/.test(pageSize) ? Number(pageSize) : NaN
-    if (rules.clampPageSize && !Number.isNaN(integer)) q.pageSize = Math.min(PAGE_SIZE_MAX, Math.max(PAGE_SIZE_MIN, integer))
-    else if (integer >= PAGE_SIZE_MIN && integer <= PAGE_SIZE_MAX) q.pageSize = integer
-    else throw invalidParameter(`PageSize must be an integer from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}`)
+    if (rules.clampPageSize && !Number.isNaN(integer)) q.pageSize = Math.min(max, Math.max(PAGE_SIZE_MIN, integer))
+    else if (integer >= PAGE_SIZE_MIN && integer <= max) q.pageSize = integer
+    else throw invalidParameter(`PageSize must be an integer from ${PAGE_SIZE_MIN} to ${max}`)
+    if (rules.ignorePageSize) q.pageSize = PAGE_SIZE_DEFAULT
   }
 
   const page = query.get('Page')
@@ -159,9 +180,9 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
 
   const token = query.get('PageToken')
   if (token !== undefined) {
-    const m = /^PT([0-9]{1,15})$/.exec(token)
-    if (!m) throw invalidParameter('Invalid PageToken')
-    q.pageToken = Number(m[1])
+    const index = decodePageToken(token, rules.opaqueTokens)
+    if (index === undefined) throw invalidParameter('Invalid PageToken')
+    q.pageToken = index
   }
   return q
 }

@@ -7,6 +7,14 @@ const TABLE = {
   'sid-uppercase-hex': 'New SIDs use upper-case hex digits (the doc patterns are [0-9a-fA-F]{32}).',
   'page-size-clamp': 'An out-of-range PageSize is clamped to 1..100 instead of rejected (the doc states the range, not the reaction).',
   'url-origin-twilio': 'Resource and paging URLs use https://conversations.twilio.com rather than the server\'s own origin.',
+  'index-gaps': 'Message indices skip numbers (they grow by 1 to 3): the doc says indices may skip numbers but stay in order of receipt.',
+  'extra-properties': 'Messages, page meta, pages and error bodies carry extra properties the doc does not list (Twilio adds fields over time).',
+  'date-updated-null': 'date_updated is null until a message is edited, as the doc describes ("null if the message has not been edited").',
+  'opaque-page-tokens': 'Page tokens are opaque base64 strings instead of PT<index> (the doc: "The page token. This is provided by the API").',
+  'specific-error-codes': 'Validation errors carry specific Twilio codes (50504 Body too long, 50304 Attributes not JSON, 21481 invalid PageToken) instead of the generic 20001.',
+  'rate-limit-429': 'Every seventh request is answered 429 with Twilio code 20429 and Retry-After: 0, without being processed (a concurrency limit).',
+  'fractional-seconds': 'Message dates carry fractional seconds (2015-12-16T22:18:37.000Z), which RFC 3339 allows.',
+  'media-content-must-exist': 'A MediaSid or ContentSid that names no media or Content template is refused with 400, as a real account does (this server holds neither).',
 } as const satisfies Record<string, string>
 
 export type VariantName = keyof typeof TABLE

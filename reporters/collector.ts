@@ -15,20 +15,25 @@ export class CheckCollector implements Reporter {
   constructor(private readonly listener: { onPlanned?(total: number): void; onResult?(result: CheckResult): void } = {}) {}
 
   onTestModuleCollected(module: TestModule): void {
-    for (const _ of module.children.allTests()) this.expected++
+    // Only checks that will run: those left out by the prefix selection (testNamePattern) are collected as 'skip'.
+    for (const t of module.children.allTests()) if (willRun(t)) this.expected++
     this.listener.onPlanned?.(this.expected)
   }
 
   onTestCaseResult(testCase: TestCase): void {
     const result = toCheckResult(testCase)
     this.results.push(result)
-    this.listener.onResult?.(result)
+    if (willRun(testCase)) this.listener.onResult?.(result)
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<{ message?: string }>): void {
     for (const m of modules) for (const e of m.errors()) this.runErrors.push(`${m.moduleId}: ${e.message}`)
     for (const e of unhandledErrors) this.runErrors.push(e.message ?? String(e))
   }
+}
+
+function willRun(testCase: TestCase): boolean {
+  return testCase.options.mode === 'run' || testCase.options.mode === 'only'
 }
 
 function toCheckResult(testCase: TestCase): CheckResult {
@@ -45,6 +50,7 @@ function toCheckResult(testCase: TestCase): CheckResult {
     status,
     ...(firstError ? { message: firstError.message } : {}),
     ...(meta?.evidence && status !== 'passed' ? { evidence: meta.evidence } : {}),
+    ...(meta?.counterexample && status !== 'passed' ? { counterexample: meta.counterexample } : {}),
     observations: meta?.observations ?? [],
     requests: meta?.requests ?? 0,
     durationMs: Math.round(diagnostic?.duration ?? 0),

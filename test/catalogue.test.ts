@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { renderRequirementsMarkdown, REQUIREMENTS_DOC } from '../src/catalogue/render-markdown.ts'
 import { citedChecks, lintSuite } from '../src/catalogue/lint.ts'
 
 describe('suite lint', () => {
@@ -19,5 +21,11 @@ describe('suite lint', () => {
   test('a file citing two requirements is caught', () => {
     const problems = lintSuite([...citedChecks(), { id: 'msg.create.status-201', file: 'suites/mixed.check.ts' }, { id: 'msg.delete.use-after-free', file: 'suites/mixed.check.ts' }])
     expect(problems.some((p) => p.startsWith('suites/mixed.check.ts: cites 2 requirements'))).toBe(true)
+  })
+})
+
+describe('docs/requirements.md', () => {
+  test('is generated from the current catalogue (run npm run docs:requirements)', () => {
+    expect(readFileSync(REQUIREMENTS_DOC, 'utf8')).toBe(renderRequirementsMarkdown())
   })
 })

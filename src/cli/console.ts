@@ -1,32 +1,117 @@
 import pc from 'picocolors'
-import type { RequirementResult, RunReport } from '../report/run-report.ts'
+import {
+  byArea,
+  checkLabel,
+  counterexampleText,
+  countsByLevel,
+  exchangeText,
+  expectationLine,
+  failingChecks,
+  failsRun,
+  needsDetails,
+  STATUS_LABEL,
+} from '../report/presentation.ts'
+import type { RequirementResult, RequirementStatus, RunReport } from '../report/run-report.ts'
 
-const MARK: Record<RequirementResult['status'], string> = {
+/** `quiet`: the failures and the verdict only. `verbose`: also observations and the evidence of every failure. */
+export type ConsoleMode = 'quiet' | 'normal' | 'verbose'
+
+const MARK: Record<RequirementStatus, string> = {
   passed: pc.green('✓'),
   failed: pc.red('✗'),
+  'known-failure': pc.yellow('✗'),
+  'unexpected-pass': pc.yellow('✓'),
   error: pc.yellow('!'),
   skipped: pc.dim('-'),
 }
 
-/** One line per requirement, grouped by area, then the verdict and a count line. */
-export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = process.stdout): void {
-  let area = ''
-  for (const r of report.results) {
-    if (r.area !== area) {
-      area = r.area
-      out.write(`\n${pc.bold(area)}\n`)
+/**
+ * The summary after a run: one line per requirement grouped by operation (area), the failure under each failed
+ * one, then the verdict, counts by level and the gate. Colours come from picocolors (off with NO_COLOR or when not
+ * a terminal).
+ */
+export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = process.stdout, mode: ConsoleMode = 'normal'): void {
+  const w = (s = '') => out.write(`${s}\n`)
+  if (mode === 'quiet') {
+    for (const r of report.results.filter((x) => failsRun(x, report) || (x.status === 'error' && report.gate.exitCode === 2))) {
+      w(`${mark(r, report)} ${levelTag(r)} ${r.id}  ${colourMessage(r, report)}`)
     }
-    out.write(`  ${MARK[r.status]} ${levelTag(r)} ${r.id}  ${pc.dim(r.summary)}\n`)
-    if (r.status === 'failed' || r.status === 'error') out.write(`      ${r.status === 'failed' ? pc.red(r.message) : pc.yellow(r.message)}\n`)
+  } else {
+    for (const [area, rs] of byArea(report.results)) {
+      w()
+      w(`${pc.bold(area)}  ${pc.dim(areaCounts(rs))}`)
+      for (const r of rs) requirementLines(r, report, mode, w)
+    }
+    for (const e of report.runErrors) w(pc.red(`\nrun error: ${e}`))
+    w()
   }
-  for (const e of report.runErrors) out.write(pc.red(`\nrun error: ${e}\n`))
-  const s = report.summary
   const verdictColour = report.verdict === 'CONFORMANT' ? pc.green : report.verdict === 'NOT CONFORMANT' ? pc.red : pc.yellow
-  out.write(`\n${verdictColour(pc.bold(report.verdict))}  target ${report.target.url}${report.target.embedded ? ' (embedded reference server)' : ''}\n`)
-  out.write(
-    `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.error} setup errors` +
-      `  (${s.total} requirements, ${report.requests} requests, ${(report.durationMs / 1000).toFixed(1)} s)\n`,
+  w(`${verdictColour(pc.bold(report.verdict))}  target ${report.target.url}${report.target.embedded ? ' (embedded reference server)' : ''}`)
+  if (mode === 'quiet') {
+    if (!report.gate.passed) w(pc.red(`gate failed (exit ${report.gate.exitCode}, level ${report.level})`))
+    return
+  }
+  const s = report.summary
+  const extra = [s.knownFailure ? `${s.knownFailure} known failures` : '', s.unexpectedPass ? `${s.unexpectedPass} unexpected passes` : ''].filter(Boolean).join(', ')
+  w(
+    `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.error} setup errors${extra ? `, ${extra}` : ''}` +
+      `  (${s.total} requirements, ${report.requests} requests, ${(report.durationMs / 1000).toFixed(1)} s)`,
   )
+  w(pc.dim(countsByLevel(report).map((c) => `${c.level}: ${c.passed + c['unexpected-pass']}/${c.total} passed`).join(' · ')))
+  if (report.gate.passed) w(`${pc.green('gate passed')} ${pc.dim(`(exit 0, level ${report.level})`)}`)
+  else w(`${pc.red(pc.bold('gate failed'))} ${pc.dim(`(exit ${report.gate.exitCode}, level ${report.level})`)}`)
+  const shown = mode === 'verbose' ? Infinity : 10
+  for (const reason of report.gate.reasons.slice(0, shown)) w(pc.red(`  - ${reason}`))
+  if (report.gate.reasons.length > shown) w(pc.red(`  - … and ${report.gate.reasons.length - shown} more (listed above)`))
+  for (const note of report.gate.notes.slice(0, shown)) w(pc.dim(`  - ${note}`))
+  if (report.gate.notes.length > shown) w(pc.dim(`  - … and ${report.gate.notes.length - shown} more notes`))
+  w(pc.dim(`seed ${report.seed} (the same inputs again: --seed ${report.seed})`))
+}
+
+function requirementLines(r: RequirementResult, report: RunReport, mode: ConsoleMode, w: (s?: string) => void): void {
+  w(`  ${mark(r, report)} ${levelTag(r)} ${r.id}  ${pc.dim(r.summary)}`)
+  // Verbose shows each failing check's message with its evidence below, so the requirement's (the first check's) is not repeated.
+  if (needsDetails(r) && (mode !== 'verbose' || failingChecks(r).length === 0)) w(`      ${colourMessage(r, report, 240)}`)
+  const exp = expectationLine(r)
+  if (exp) w(`      ${r.expectation?.expired ? pc.red(exp) : pc.yellow(exp)}`)
+  if (!needsDetails(r)) {
+    // nothing more to show for a pass
+  } else if (mode === 'verbose') {
+    for (const c of failingChecks(r)) {
+      const line = `      ${checkLabel(c)}${c.status === 'error' ? ' (setup error)' : ''}: ${c.message ?? c.status}`
+      w(failsRun(r, report) ? pc.red(line) : pc.yellow(line))
+      if (c.counterexample) w(indent(counterexampleText(c.counterexample), 8, pc.yellow))
+      for (const e of c.evidence ?? []) w(indent(exchangeText(e), 8, pc.dim))
+    }
+  } else {
+    // The first counterexample is enough to replay; --verbose shows every check's.
+    const c = failingChecks(r).find((x) => x.counterexample)
+    if (c?.counterexample) w(indent(`[${c.scope ?? c.name}] ${counterexampleText(c.counterexample)}`, 6, pc.yellow))
+  }
+  if (mode === 'verbose') for (const o of r.observations) w(pc.dim(`      observed: ${o}`))
+}
+
+function mark(r: RequirementResult, report: RunReport): string {
+  if (r.status === 'failed' && !failsRun(r, report)) return pc.yellow('✗')
+  return MARK[r.status]
+}
+
+function colourMessage(r: RequirementResult, report: RunReport, limit = Infinity): string {
+  const text = r.message.length > limit ? `${r.message.slice(0, limit)}… (--verbose shows all)` : r.message
+  return failsRun(r, report) ? pc.red(text) : pc.yellow(text)
+}
+
+function areaCounts(rs: readonly RequirementResult[]): string {
+  const counts = new Map<string, number>()
+  for (const r of rs) counts.set(STATUS_LABEL[r.status], (counts.get(STATUS_LABEL[r.status]) ?? 0) + 1)
+  return [...counts].map(([s, n]) => `${n} ${s}`).join(', ')
+}
+
+function indent(text: string, n: number, colour: (s: string) => string): string {
+  return text
+    .split('\n')
+    .map((l) => colour(' '.repeat(n) + l))
+    .join('\n')
 }
 
 function levelTag(r: RequirementResult): string {

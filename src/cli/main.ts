@@ -7,8 +7,11 @@ import type { Target } from '../client/target.ts'
 import { exitCodeOf, buildRunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import { printRunSummary } from './console.ts'
+import { expectationsOption } from './expect.ts'
+import { printRequirementList } from './list.ts'
 import { parseRunOptions, type RunOptions } from './options.ts'
 import { preflight } from './preflight.ts'
+import { createProgress } from './progress.ts'
 import { PACKAGE_ROOT, runSuites } from './run-suites.ts'
 import { UsageError } from './usage-error.ts'
 
@@ -30,6 +33,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function run(options: RunOptions): Promise<number> {
   const requirements = selectRequirements(options.select)
   if (requirements.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
+  if (options.list) {
+    printRequirementList(requirements)
+    return 0
+  }
+  const expectations = expectationsOption(options.expect)
   const embedded = options.target === undefined
   // With no target, the suite tests its own reference server, with throw-away credentials.
   const server = embedded
@@ -42,10 +50,12 @@ async function run(options: RunOptions): Promise<number> {
     for (const w of pre.warnings) process.stderr.write(`conformance: warning: ${w}\n`)
     const seed = options.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
     const startedAt = new Date()
+    const progress = createProgress({ mode: options.output === 'quiet' ? 'off' : undefined })
     const suiteRun = await runSuites({
-      config: { target, profile: options.profile, seed, runId: startedAt.toISOString(), ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
+      config: { target, embedded, profile: options.profile, seed, runId: startedAt.toISOString(), ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
       select: options.select,
-    })
+      listener: progress,
+    }).finally(() => progress.finish())
     const report = buildRunReport(requirements, suiteRun.results, {
       suite: suiteIdentity(),
       target: { url: target.baseUrl, embedded },
@@ -54,9 +64,11 @@ async function run(options: RunOptions): Promise<number> {
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       runErrors: suiteRun.runErrors,
+      level: options.level,
+      ...(expectations ? { expectations } : {}),
     })
-    printRunSummary(report)
-    for (const file of await writeReports(report, options.reports)) process.stdout.write(`report written: ${file}\n`)
+    printRunSummary(report, process.stdout, options.output)
+    for (const file of await writeReports(report, options.reports)) if (options.output !== 'quiet') process.stdout.write(`report written: ${file}\n`)
     return exitCodeOf(report)
   } finally {
     await server?.close()

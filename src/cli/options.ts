@@ -13,12 +13,21 @@ export interface RunOptions {
   seed?: number
   timeoutMs: number
   select: string[]
+  /** --list: print the selected requirements and exit, contacting nothing. */
+  list: boolean
+  /** The level whose failures fail the run (--level). */
+  level: 'must' | 'should'
+  /** --expect FILE: known failures of this target. */
+  expect?: string
+  /** --quiet / --verbose. */
+  output: 'quiet' | 'normal' | 'verbose'
 }
 
 const HELP_AFTER = `
 Exit status:
   0  every "must" requirement passed
-  1  at least one "must" requirement failed (the report names it)
+  1  at least one "must" requirement failed (the report names it); with --level should, a "should" one too;
+     or an entry of the --expect file has expired
   2  the run could not judge: bad flag, target unreachable or not the API, credentials rejected, setup failures
 
 Examples:
@@ -26,6 +35,9 @@ Examples:
   conformance --target http://127.0.0.1:4010 --account-sid AC… --auth-token …
   conformance msg.create msg.list               only requirements whose ID starts with these prefixes
   conformance --report json:reports/run.json    also write the machine-readable report
+  conformance --report junit:reports/junit.xml --report html:reports/certificate.html --report markdown:reports/summary.md
+  conformance --list msg.list                   print the requirements a run would judge, contact nothing
+  conformance --expect expectations/reference-create-200.json   known failures do not fail the run
 
 Credentials default to TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN. They are sent only to the --target origin;
 reports never contain the auth token or an Authorization header.`
@@ -42,6 +54,11 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     .addOption(new Option('--profile <name>', 'ci: fast, parallel; live: few runs, sequential, rate-limited').choices(Object.keys(PROFILES)).default('ci'))
     .option('--seed <n>', 'seed for generated inputs (replays a run)')
     .option('--timeout <ms>', 'time limit of each HTTP request in milliseconds', '10000')
+    .option('--list', 'print the requirements (ID, level, summary) that would run, then exit; contacts nothing')
+    .addOption(new Option('--level <level>', 'the level whose failures fail the run: must, or should (should failures fail it too)').choices(['must', 'should']).default('must'))
+    .option('--expect <file>', 'known failures of this target (JSON, schemas/expectations.json): reported, not failing the run')
+    .addOption(new Option('-q, --quiet', 'print only the failures and the verdict').conflicts('verbose'))
+    .option('-v, --verbose', 'also print observations and the evidence (requests and responses) of failures')
     .addHelpText('after', HELP_AFTER)
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr: () => {} })
@@ -55,7 +72,7 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     }
     throw err
   }
-  const o = program.opts<{ target?: string; accountSid?: string; authToken?: string; report: string[]; profile: string; seed?: string; timeout: string }>()
+  const o = program.opts<{ target?: string; accountSid?: string; authToken?: string; report: string[]; profile: string; seed?: string; timeout: string; list?: boolean; level: 'must' | 'should'; expect?: string; quiet?: boolean; verbose?: boolean }>()
   try {
     if (o.target !== undefined) parseBaseUrl(o.target)
     const timeoutMs = Number(o.timeout)
@@ -72,6 +89,10 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
       ...(seed !== undefined ? { seed } : {}),
       timeoutMs,
       select: program.args,
+      list: o.list === true,
+      level: o.level,
+      ...(o.expect !== undefined ? { expect: o.expect } : {}),
+      output: o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal',
     }
   } catch (err) {
     throw new UsageError((err as Error).message)

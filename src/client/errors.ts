@@ -19,6 +19,8 @@ export function describeTransportFailure(err: unknown, origin: string, timeoutMs
   // AbortSignal.timeout() rejects with a DOMException whose numeric `code` means nothing here: use its name.
   const code = [e?.code, e?.cause?.code, e?.name].find((c) => typeof c === 'string' && c !== 'Error')
   switch (code) {
+    case 'CONFORMANCE_NO_RECORDING': // a replay (src/record/replay.ts) has no recorded answer: its message says which request
+      return e?.message ?? 'no recording for this request'
     case 'ECONNREFUSED':
       return `connection refused by ${origin} (is the server running on that port?)`
     case 'ENOTFOUND':

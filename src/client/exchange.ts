@@ -7,6 +7,8 @@ export interface Exchange {
     headers: Record<string, string>
     /** The form body as sent (already encoded), or undefined. */
     body?: string
+    /** Which credentials went with it (never the credentials themselves): recordings replay by it. */
+    credentials?: 'target' | 'none' | 'other'
   }
   response: {
     status: number

@@ -100,7 +100,7 @@ export class HttpClient {
       const text = await res.body.text()
       const ex: Exchange = {
         // The Authorization header is deliberately not kept: exchanges end up in reports and recordings.
-        request: { method: spec.method, path, headers, ...(body !== undefined ? { body } : {}) },
+        request: { method: spec.method, path, headers, ...(body !== undefined ? { body } : {}), credentials: credentialsKind(spec.auth ?? 'target') },
         response: { status: res.statusCode, headers: flattenHeaders(res.headers), text },
         json: parseJsonOrUndefined(text),
         durationMs: Math.round(performance.now() - started),
@@ -134,6 +134,10 @@ function withQuery(path: string, query: RequestSpec['query']): string {
   const qs = params.toString()
   if (!qs) return path
   return path + (path.includes('?') ? '&' : '?') + qs
+}
+
+function credentialsKind(auth: Credentials): 'target' | 'none' | 'other' {
+  return auth === 'target' || auth === 'none' ? auth : 'other'
 }
 
 function basicAuth(auth: Credentials, target: Target): string | undefined {

@@ -9,6 +9,8 @@ import { type EvidenceExchange, toEvidence } from '../report/evidence.ts'
 import type { SuiteConfig } from './config.ts'
 import { CheckFailure, SetupFailure } from './failure.ts'
 import { PROFILES, type Profile } from './profiles.ts'
+import { deriveSeed, PropertyFailure, runProperty } from './property.ts'
+import type fc from 'fast-check'
 
 /** What a check records about itself for the reporters (travels from the worker in vitest's task meta). */
 export interface CheckMeta {
@@ -20,6 +22,21 @@ export interface CheckMeta {
   /** Which of several allowed behaviours the server showed (e.g. "PageSize=101: clamped to 100"). */
   observations: string[]
   requests: number
+  /** For property and stateful checks that failed: the shrunk input and how to replay it. */
+  counterexample?: Counterexample
+}
+
+export interface Counterexample {
+  /** The shrunk failing input (or command sequence), printed by fast-check. */
+  value: string
+  /** The fast-check seed of the property (derived from the run seed and the check name). */
+  seed: number
+  /** fast-check's path to the shrunk case. */
+  path?: string
+  /** The command line that replays the failing run. */
+  replay: string
+  /** How many inputs were tried before the failure. */
+  runs: number
 }
 
 declare module 'vitest' {
@@ -43,6 +60,11 @@ export interface CheckContext {
   seedMessage(params?: MessageParams, messages?: MessagesApi): Promise<MessageResource>
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
+  /**
+   * Runs a fast-check property with this check's seed, the profile's run count and a time bound below the check
+   * timeout. Returns how many inputs were tried.
+   */
+  property(property: fc.IAsyncProperty<unknown> | fc.IAsyncPropertyWithHooks<unknown>, options?: { numRuns?: number }): Promise<number>
 }
 
 export interface CheckOptions {
@@ -92,9 +114,17 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
           newConversation,
           seedMessage: (params, target) => seedMessage(target ?? messages, params),
           observe: (note) => meta.observations.push(note),
+          property: (prop, opts) =>
+            runProperty(prop, {
+              seed: deriveSeed(config.seed, task.name),
+              numRuns: opts?.numRuns ?? profile.numRuns,
+              timeLimitMs: Math.min(profile.propertyTimeMs, (options.timeoutMs ?? profile.checkTimeoutMs) / 2),
+              replay: `npm run conformance -- ${id} --seed ${config.seed}${config.target.baseUrl && !config.embedded ? ` --target ${config.target.baseUrl}` : ''}`,
+            }),
         })
       } catch (err) {
         meta.evidence = evidenceOf(err, log, [config.target.authToken])
+        if (err instanceof PropertyFailure) meta.counterexample = err.counterexample
         if (err instanceof SetupFailure || err instanceof TransportError) meta.outcome = 'setup-error'
         throw err
       } finally {

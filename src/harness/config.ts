@@ -9,6 +9,8 @@ export interface SuiteConfig {
   defaultServiceSid?: string
   /** Base seed for generated inputs; a run with the same seed generates the same inputs. */
   seed: number
+  /** True when the target is the embedded reference server (replay commands then need no --target). */
+  embedded: boolean
   /** Names the conversations this run creates, so a leftover can be traced to its run. */
   runId: string
 }

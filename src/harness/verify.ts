@@ -110,3 +110,65 @@ function show(v: unknown): string {
   const s = JSON.stringify(v)
   return s === undefined ? 'nothing' : s.length > 120 ? s.slice(0, 120) + '…' : s
 }
+
+/** The request was refused as invalid input: a 4xx Twilio error (which 4xx and which code is the server's choice). */
+export function expectRejected(ex: Exchange, what: string): TwilioError {
+  if (ex.response.status < 400 || ex.response.status > 499) {
+    throw new CheckFailure(`${what} should be rejected with a 4xx Twilio error, got ${describe(ex)}`, ex)
+  }
+  return expectTwilioError(ex, { status: ex.response.status })
+}
+
+/** Instant equality of two RFC 3339 date-times (a server may add fractional seconds or another offset). */
+export function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false
+  const ta = Date.parse(a)
+  return !Number.isNaN(ta) && ta === Date.parse(b)
+}
+
+/** Two SIDs name the same resource: same prefix, same hex digits in either case (the doc's patterns allow both). */
+export function sameSid(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string' || a.length !== b.length) return false
+  return a.slice(0, 2) === b.slice(0, 2) && a.slice(2).toLowerCase() === b.slice(2).toLowerCase()
+}
+
+// RFC 3339 section 5.6 date-time: a zone (Z or ±hh:mm) is mandatory, a fraction of any length is allowed, T and Z
+// may be lower case; the section's note allows a space for the T.
+const RFC3339_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/
+
+/** True when `value` is an RFC 3339 date-time with a time zone and every field in range (Date.parse rolls 02-30 over). */
+export function isRfc3339DateTime(value: unknown): boolean {
+  if (typeof value !== 'string') return false
+  const m = RFC3339_DATE_TIME.exec(value)
+  if (!m) return false
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number]
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
+  const zoneOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59)
+  return day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 60 && zoneOk
+}
+
+/**
+ * What a string of JSON (such as attributes) encodes, for comparing by value: a server may re-serialise JSON. A
+ * string that is not JSON comes back as itself, so a comparison still fails and shows it.
+ */
+export function jsonValueOf(text: unknown): unknown {
+  if (typeof text !== 'string') return text
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
+
+/**
+ * The operation succeeded (any 2xx). Checks that need an operation to have worked use this, so that the exact
+ * success status (201 for create, 204 for delete) is judged once, by its own requirement, and a server that gets
+ * only that wrong fails only that requirement.
+ */
+export function expectAccepted(ex: Exchange, why = ''): void {
+  if (ex.response.status < 200 || ex.response.status > 299) {
+    const body = ex.response.text.length > 200 ? ex.response.text.slice(0, 200) + '…' : ex.response.text
+    throw new CheckFailure(`expected the request to succeed (2xx)${why ? ` (${why})` : ''}, got ${ex.response.status}: ${describe(ex)} ${body}`.trim(), ex)
+  }
+}

@@ -1,3 +1,4 @@
+import type { Counterexample } from '../harness/check.ts'
 import type { EvidenceExchange } from './evidence.ts'
 
 /** A check's outcome. `error` is a setup failure: the check could not judge the requirement. */
@@ -11,6 +12,7 @@ export interface CheckResult {
   status: CheckStatus
   message?: string
   evidence?: EvidenceExchange[]
+  counterexample?: Counterexample
   observations: string[]
   requests: number
   durationMs: number

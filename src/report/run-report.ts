@@ -1,8 +1,16 @@
 import { areaOf, type Level, type Requirement, type Source } from '../catalogue/types.ts'
 import type { CheckResult, CheckStatus } from './check-result.ts'
+import { type Expectations, isExpired, type KnownFailure } from './expectations.ts'
 
-export type RequirementStatus = CheckStatus
+/**
+ * A requirement's outcome. Besides a check's own statuses: `known-failure` (it failed, and an unexpired entry of
+ * the expectations file excuses it) and `unexpected-pass` (it passed although the file lists it: the entry can go).
+ */
+export type RequirementStatus = CheckStatus | 'known-failure' | 'unexpected-pass'
+export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['failed', 'known-failure', 'error', 'unexpected-pass', 'passed', 'skipped']
 export type Verdict = 'CONFORMANT' | 'CONFORMANT WITH WARNINGS' | 'NOT CONFORMANT' | 'INCOMPLETE'
+/** The level whose failures fail the run: `must` (default) or `should` (`--level should`: `should` failures too). */
+export type GateLevel = 'must' | 'should'
 
 export interface RequirementResult {
   id: string
@@ -15,7 +23,19 @@ export interface RequirementResult {
   /** The first failure (or setup failure) in words; for a pass, what was seen. */
   message: string
   observations: string[]
+  /** The expectations-file entry naming this requirement, if any. */
+  expectation?: KnownFailure & { expired: boolean }
   checks: CheckResult[]
+}
+
+/** What a CI system acts on: the exit status and why. The verdict states facts about the target; the gate decides. */
+export interface Gate {
+  passed: boolean
+  exitCode: 0 | 1 | 2
+  /** Why the gate failed, one line each (empty when it passed). */
+  reasons: string[]
+  /** What a reviewer should know although it does not fail the run: known failures, unexpected passes, ungated failures. */
+  notes: string[]
 }
 
 export interface RunReport {
@@ -28,10 +48,40 @@ export interface RunReport {
   startedAt: string
   durationMs: number
   requests: number
+  /**
+   * About the target, whatever the options: NOT CONFORMANT when a `must` requirement failed (known failures
+   * included), CONFORMANT WITH WARNINGS when only `should`/`may` requirements failed, INCOMPLETE when the run could
+   * not judge every `must`.
+   */
   verdict: Verdict
-  summary: { total: number; passed: number; failed: number; skipped: number; error: number; mustFailed: number; shouldFailed: number }
+  level: GateLevel
+  gate: Gate
+  summary: {
+    total: number
+    passed: number
+    failed: number
+    skipped: number
+    error: number
+    knownFailure: number
+    unexpectedPass: number
+    /** `must` requirements the target does not meet: `failed` or `known-failure`. */
+    mustFailed: number
+    shouldFailed: number
+  }
   /** Problems that stopped part of the run from happening at all (a suite file that did not load). */
   runErrors: string[]
+  expectations?: {
+    file: string
+    target: string
+    /** Entries in the file. */
+    entries: number
+    /** Entries past their expiry date that name a selected requirement: each fails the run. */
+    expired: string[]
+    /** Entries whose requirement passed: each can be removed. */
+    unexpectedPasses: string[]
+    /** Entries naming a requirement that this run did not select. */
+    unused: string[]
+  }
   results: RequirementResult[]
 }
 
@@ -43,23 +93,42 @@ export interface RunFacts {
   startedAt: Date
   durationMs: number
   runErrors: string[]
+  /** Default `must`. */
+  level?: GateLevel
+  expectations?: Expectations
 }
 
 /** Folds check results into one verdict per requirement: any failed check fails it; a setup failure is `error`. */
 export function buildRunReport(requirements: readonly Requirement[], checks: readonly CheckResult[], facts: RunFacts): RunReport {
   const byRequirement = new Map<string, CheckResult[]>()
   for (const c of checks) byRequirement.set(c.requirement, [...(byRequirement.get(c.requirement) ?? []), c])
-  const results = requirements.map((r) => requirementResult(r, byRequirement.get(r.id) ?? []))
+  const known = new Map((facts.expectations?.known ?? []).map((k) => [k.id, { ...k, expired: isExpired(k, facts.startedAt) }]))
+  const results = requirements.map((r) => applyExpectation(requirementResult(r, byRequirement.get(r.id) ?? []), known.get(r.id)))
   const count = (s: RequirementStatus) => results.filter((r) => r.status === s).length
+  const notMet = (level: Level) => results.filter((r) => r.level === level && (r.status === 'failed' || r.status === 'known-failure')).length
   const summary = {
     total: results.length,
     passed: count('passed'),
     failed: count('failed'),
     skipped: count('skipped'),
     error: count('error'),
-    mustFailed: results.filter((r) => r.level === 'must' && r.status === 'failed').length,
-    shouldFailed: results.filter((r) => r.level === 'should' && r.status === 'failed').length,
+    knownFailure: count('known-failure'),
+    unexpectedPass: count('unexpected-pass'),
+    mustFailed: notMet('must'),
+    shouldFailed: notMet('should'),
   }
+  const level = facts.level ?? 'must'
+  const selected = new Set(requirements.map((r) => r.id))
+  const expectations = facts.expectations
+    ? {
+        file: facts.expectations.file,
+        target: facts.expectations.target,
+        entries: facts.expectations.known.length,
+        expired: results.filter((r) => r.expectation?.expired).map((r) => r.id),
+        unexpectedPasses: results.filter((r) => r.status === 'unexpected-pass').map((r) => r.id),
+        unused: facts.expectations.known.filter((k) => !selected.has(k.id)).map((k) => k.id),
+      }
+    : undefined
   return {
     format: 'conversations-message-conformance-run',
     formatVersion: 1,
@@ -71,8 +140,11 @@ export function buildRunReport(requirements: readonly Requirement[], checks: rea
     durationMs: facts.durationMs,
     requests: checks.reduce((n, c) => n + c.requests, 0),
     verdict: verdictOf(results, facts.runErrors),
+    level,
+    gate: gateOf(results, facts.runErrors, level, expectations?.file),
     summary,
     runErrors: facts.runErrors,
+    ...(expectations ? { expectations } : {}),
     results,
   }
 }
@@ -102,16 +174,65 @@ function requirementResult(req: Requirement, checks: CheckResult[]): Requirement
   }
 }
 
+/**
+ * An unexpired entry turns a failure into `known-failure`; any entry turns a pass into `unexpected-pass`. An
+ * expired entry excuses nothing (the failure stays `failed`) and fails the run (see gateOf).
+ */
+function applyExpectation(result: RequirementResult, entry: (KnownFailure & { expired: boolean }) | undefined): RequirementResult {
+  if (!entry) return result
+  const withEntry = { ...result, expectation: entry }
+  if (result.status === 'failed' && !entry.expired) return { ...withEntry, status: 'known-failure' }
+  if (result.status === 'passed') return { ...withEntry, status: 'unexpected-pass' }
+  return withEntry
+}
+
 function verdictOf(results: readonly RequirementResult[], runErrors: readonly string[]): Verdict {
-  if (results.some((r) => r.level === 'must' && r.status === 'failed')) return 'NOT CONFORMANT'
+  const notMet = (r: RequirementResult) => r.status === 'failed' || r.status === 'known-failure'
+  if (results.some((r) => r.level === 'must' && notMet(r))) return 'NOT CONFORMANT'
   if (runErrors.length > 0 || results.some((r) => r.level === 'must' && (r.status === 'error' || r.status === 'skipped'))) return 'INCOMPLETE'
-  if (results.some((r) => r.status === 'failed')) return 'CONFORMANT WITH WARNINGS'
+  if (results.some(notMet)) return 'CONFORMANT WITH WARNINGS'
   return 'CONFORMANT'
 }
 
-/** 0: every `must` passed. 1: a `must` failed. 2: the run could not judge everything it was asked to. */
+/** The levels whose failures fail the run at a gate level. `may` never does. */
+export function gatedLevels(level: GateLevel): readonly Level[] {
+  return level === 'should' ? ['must', 'should'] : ['must']
+}
+
+/** Whether this requirement's status fails the run at this level. */
+export function failsGate(r: Pick<RequirementResult, 'level' | 'status' | 'expectation'>, level: GateLevel): boolean {
+  if (r.expectation?.expired) return true
+  return r.status === 'failed' && gatedLevels(level).includes(r.level)
+}
+
+/**
+ * 1: a requirement at the gate level failed (not excused), or an expectation entry expired. 2: the run could not
+ * judge a gated requirement (setup failure, not run) or a suite file did not load. 0 otherwise.
+ */
+function gateOf(results: readonly RequirementResult[], runErrors: readonly string[], level: GateLevel, expectFile: string | undefined): Gate {
+  const gated = gatedLevels(level)
+  const reasons: string[] = []
+  const failing = results.filter((r) => r.status === 'failed' && gated.includes(r.level))
+  for (const r of failing) reasons.push(`${r.id} (${r.level}) failed${r.expectation?.expired ? `; its known-failure entry expired on ${r.expectation.expires}` : ''}`)
+  const expired = results.filter((r) => r.expectation?.expired && !failing.includes(r))
+  for (const r of expired) reasons.push(`${r.id}: the known-failure entry in ${expectFile} expired on ${r.expectation!.expires}; renew or remove it`)
+  const unjudged = results.filter((r) => gated.includes(r.level) && (r.status === 'error' || r.status === 'skipped'))
+  const incomplete = unjudged.length > 0 || runErrors.length > 0
+  if (failing.length === 0 && incomplete) {
+    for (const r of unjudged) reasons.push(`${r.id} (${r.level}) ${r.status === 'error' ? 'could not be set up' : 'did not run'}`)
+    for (const e of runErrors) reasons.push(`run error: ${e}`)
+  }
+  const exitCode: 0 | 1 | 2 = failing.length > 0 ? 1 : incomplete ? 2 : expired.length > 0 ? 1 : 0
+  const notes: string[] = []
+  for (const r of results.filter((x) => x.status === 'known-failure')) notes.push(`${r.id} (${r.level}) is a known failure until ${r.expectation!.expires}: ${r.expectation!.reason}`)
+  for (const r of results.filter((x) => x.status === 'unexpected-pass' && !x.expectation?.expired)) notes.push(`${r.id} passed although ${expectFile} lists it: remove the entry`)
+  for (const r of results.filter((x) => x.status === 'failed' && !gated.includes(x.level))) {
+    notes.push(`${r.id} (${r.level}) failed; not gated at level ${level}${r.level === 'should' ? ' (--level should would fail the run)' : ''}`)
+  }
+  return { passed: exitCode === 0, exitCode, reasons, notes }
+}
+
+/** 0: the gate passed. 1: a gated requirement failed or an expectation expired. 2: the run could not judge. */
 export function exitCodeOf(report: RunReport): 0 | 1 | 2 {
-  if (report.verdict === 'NOT CONFORMANT') return 1
-  if (report.verdict === 'INCOMPLETE') return 2
-  return 0
+  return report.gate.exitCode
 }

@@ -1,5 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
+import { renderHtml } from './html.ts'
+import { renderJunit } from './junit.ts'
+import { renderMarkdown } from './markdown.ts'
 import type { RunReport } from './run-report.ts'
 
 export interface ReportSpec {
@@ -10,6 +13,9 @@ export interface ReportSpec {
 /** Each format renders the whole run report to text. Later formats plug in here. */
 const RENDERERS = {
   json: (report: RunReport) => JSON.stringify(report, null, 2) + '\n',
+  junit: renderJunit,
+  html: renderHtml,
+  markdown: renderMarkdown,
 } satisfies Record<string, (report: RunReport) => string>
 
 export type ReportFormat = keyof typeof RENDERERS

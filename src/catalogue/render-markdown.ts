@@ -1,0 +1,39 @@
+import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { REQUIREMENTS } from './requirements.ts'
+import { areaOf, LEVELS } from './types.ts'
+
+/** docs/requirements.md: the catalogue as a table per area. Generated; a test keeps the committed copy current. */
+export function renderRequirementsMarkdown(): string {
+  const lines = [
+    '# Requirements',
+    '',
+    '<!-- Generated from src/catalogue/requirements.ts by `npm run docs:requirements`; do not edit by hand. -->',
+    '',
+    `${REQUIREMENTS.length} requirements: ${LEVELS.map((l) => `${REQUIREMENTS.filter((r) => r.level === l).length} ${l}`).join(', ')}.`,
+    'Only `must` failures fail a run (exit 1); `should` failures are reported, and fail the run with `--level should`.',
+    'Sources: `docs` the doc page, `openapi` Twilio\'s OpenAPI file, `observed` behaviour of the live API that the doc does not promise.',
+    '',
+  ]
+  const areas = [...new Set(REQUIREMENTS.map((r) => areaOf(r.id)))]
+  for (const area of areas) {
+    lines.push(`## ${area}`, '', '| ID | level | source | requirement | reference |', '|---|---|---|---|---|')
+    for (const r of REQUIREMENTS.filter((x) => areaOf(x.id) === area)) {
+      lines.push(`| \`${r.id}\` | ${r.level} | ${r.source} | ${r.summary.replace(/\|/g, '\\|')} | [${refLabel(r.ref)}](${r.ref}) |`)
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+function refLabel(ref: string): string {
+  const hash = ref.indexOf('#')
+  return hash >= 0 ? ref.slice(hash + 1) : new URL(ref).hostname
+}
+
+export const REQUIREMENTS_DOC = fileURLToPath(new URL('../../docs/requirements.md', import.meta.url))
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(REQUIREMENTS_DOC, renderRequirementsMarkdown())
+  process.stdout.write(`wrote ${REQUIREMENTS_DOC}\n`)
+}

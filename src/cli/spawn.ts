@@ -1,0 +1,25 @@
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url))
+
+export interface ProcessRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs the conformance CLI in its own process, as a user would, with a hard time limit. Only PATH and the given
+ * variables reach it: credentials from the caller's environment must not leak into a run that did not ask.
+ */
+export function runConformanceProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): Promise<ProcessRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/entry.ts', ...args],
+      { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    )
+  })
+}

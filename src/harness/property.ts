@@ -1,0 +1,62 @@
+import fc from 'fast-check'
+import type { Counterexample } from './check.ts'
+import { CheckFailure, SetupFailure } from './failure.ts'
+
+/** A property or model-based check failed: carries the shrunk counterexample and how to replay it. */
+export class PropertyFailure extends CheckFailure {
+  override name = 'PropertyFailure'
+  constructor(
+    message: string,
+    readonly counterexample: Counterexample,
+    cause: unknown,
+  ) {
+    super(message, cause instanceof CheckFailure ? cause.exchange : undefined)
+  }
+}
+
+export interface PropertySettings {
+  seed: number
+  numRuns: number
+  /** Generation stops after this long; a property that ran out of time without failing passes with fewer runs. */
+  timeLimitMs: number
+  /** The command that replays this check with the same seed. */
+  replay: string
+}
+
+/** Stable 31-bit seed for one check, from the run seed and the check's name: a subset replays the same inputs. */
+export function deriveSeed(runSeed: number, checkName: string): number {
+  let h = 0x811c9dc5 ^ runSeed
+  for (let i = 0; i < checkName.length; i++) h = Math.imul(h ^ checkName.charCodeAt(i), 0x01000193)
+  return (h >>> 0) % 2 ** 31
+}
+
+/**
+ * Runs a fast-check property against the target. fast-check shrinks a failure to a minimal input; the error then
+ * names that input, the seed and the replay command. A setup failure inside a run stops the property as such.
+ */
+export async function runProperty(property: fc.IAsyncPropertyWithHooks<unknown> | fc.IAsyncProperty<unknown>, settings: PropertySettings): Promise<number> {
+  const details = await fc.check(property, {
+    seed: settings.seed,
+    numRuns: settings.numRuns,
+    interruptAfterTimeLimit: settings.timeLimitMs,
+    markInterruptAsFailure: false,
+  })
+  if (!details.failed) return details.numRuns
+  const cause = details.errorInstance
+  if (cause instanceof SetupFailure) throw cause
+  const value = cut(fc.stringify(details.counterexample))
+  const counterexample: Counterexample = {
+    value,
+    seed: settings.seed,
+    ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}),
+    replay: settings.replay,
+    runs: details.numRuns,
+  }
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  const preview = value.length > 200 ? `${value.slice(0, 200)}…` : value
+  throw new PropertyFailure(`${reason} — shrunk counterexample after ${details.numRuns} runs (${details.numShrinks} shrinks): ${preview}`, counterexample, cause)
+}
+
+function cut(text: string): string {
+  return text.length <= 1500 ? text : `${text.slice(0, 1500)}… [${text.length - 1500} more characters]`
+}

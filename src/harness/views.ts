@@ -1,0 +1,45 @@
+import type { MessageParams, MessagesApi } from '../client/api.ts'
+import type { Exchange } from '../client/exchange.ts'
+import { SetupFailure } from './failure.ts'
+
+/** One response that carries a message, and the message as that response shows it. */
+export interface MessageView {
+  /** Which operation answered: the representation checks name it in their failures. */
+  where: 'create' | 'fetch' | 'list'
+  /** The message as sent (a create response body, a fetch response body, or the list item). */
+  message: Record<string, unknown>
+  exchange: Exchange
+}
+
+/**
+ * Creates a message with `params`, then fetches it and lists the conversation: the three responses that carry a
+ * message, for the checks that judge every representation of it. Whether those operations answer the right status
+ * is other requirements' business, so anything but a 2xx that shows the message is a setup failure here.
+ */
+export async function messageViews(messages: MessagesApi, params: MessageParams): Promise<MessageView[]> {
+  const created = await messages.create(params)
+  const message = successBody(created, 'create')
+  const sid = message['sid']
+  if (typeof sid !== 'string') throw new SetupFailure('the create response carries no message sid to fetch it by', created)
+
+  const fetched = await messages.fetch(sid)
+  const listed = await messages.list()
+  const page = successBody(listed, 'list')
+  const items = Array.isArray(page['messages']) ? (page['messages'] as unknown[]) : []
+  const item = items.find((m): m is Record<string, unknown> => typeof m === 'object' && m !== null && (m as { sid?: unknown }).sid === sid)
+  if (item === undefined) throw new SetupFailure(`the first page of the list does not show the message ${sid} just created`, listed)
+
+  return [
+    { where: 'create', message, exchange: created },
+    { where: 'fetch', message: successBody(fetched, 'fetch'), exchange: fetched },
+    { where: 'list', message: item, exchange: listed },
+  ]
+}
+
+function successBody(ex: Exchange, what: string): Record<string, unknown> {
+  const ok = ex.response.status >= 200 && ex.response.status <= 299
+  if (!ok || typeof ex.json !== 'object' || ex.json === null || Array.isArray(ex.json)) {
+    throw new SetupFailure(`could not ${what} a message to look at: ${ex.request.method} ${ex.request.path} answered ${ex.response.status}`, ex)
+  }
+  return ex.json as Record<string, unknown>
+}

@@ -1,0 +1,125 @@
+import type { Counterexample } from '../harness/check.ts'
+import type { CheckResult } from './check-result.ts'
+import type { EvidenceExchange } from './evidence.ts'
+import { failsGate, type GateLevel, type RequirementResult, type RequirementStatus, type RunReport } from './run-report.ts'
+
+/**
+ * What every renderer (console, JUnit, HTML, Markdown) says the same way: status words, the evidence of a failure
+ * as an HTTP transcript, a counterexample with its replay command. Renderers only escape for their medium.
+ */
+
+export const STATUS_LABEL: Record<RequirementStatus, string> = {
+  passed: 'passed',
+  failed: 'failed',
+  'known-failure': 'known failure',
+  'unexpected-pass': 'unexpected pass',
+  error: 'setup error',
+  skipped: 'skipped',
+}
+
+/** Statuses whose details (message, evidence) a reader needs to see. */
+export function needsDetails(r: RequirementResult): boolean {
+  return r.status === 'failed' || r.status === 'known-failure' || r.status === 'error' || r.expectation?.expired === true
+}
+
+/** Whether the requirement fails the run at the report's gate level. */
+export function failsRun(r: RequirementResult, report: Pick<RunReport, 'level'>): boolean {
+  return failsGate(r, report.level)
+}
+
+/** One line on an expectation entry, if the requirement has one. */
+export function expectationLine(r: RequirementResult): string | undefined {
+  const e = r.expectation
+  if (!e) return undefined
+  if (e.expired) return `known-failure entry EXPIRED on ${e.expires} (${e.reason}): renew or remove it`
+  if (r.status === 'unexpected-pass') return `listed as a known failure (${e.reason}, until ${e.expires}) but passed: remove the entry`
+  return `known failure until ${e.expires}: ${e.reason}`
+}
+
+/** The checks behind a requirement that did not pass: the ones with something to show. */
+export function failingChecks(r: RequirementResult): CheckResult[] {
+  return r.checks.filter((c) => c.status === 'failed' || c.status === 'error')
+}
+
+export function checkLabel(c: CheckResult): string {
+  return c.scope ? `${c.scope} scope` : c.name
+}
+
+/** An exchange as an HTTP transcript: `>` the request, `<` the response. Already redacted and cut. */
+export function exchangeText(e: EvidenceExchange): string {
+  const lines = [`> ${e.method} ${e.path}`]
+  for (const [k, v] of Object.entries(e.requestHeaders)) lines.push(`> ${k}: ${v}`)
+  if (e.requestBody !== undefined && e.requestBody !== '') lines.push('>', ...e.requestBody.split('\n').map((l) => `> ${l}`))
+  lines.push(`< ${e.status}  (${e.durationMs} ms)`)
+  for (const [k, v] of Object.entries(e.responseHeaders)) lines.push(`< ${k}: ${v}`)
+  if (e.responseBody !== '') lines.push('<', ...prettyBody(e.responseBody).split('\n').map((l) => `< ${l}`))
+  return lines.join('\n')
+}
+
+/** JSON bodies indented for reading; anything else as it came. */
+function prettyBody(body: string): string {
+  if (!/^\s*[{[]/.test(body)) return body
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}
+
+export function counterexampleText(c: Counterexample): string {
+  return [
+    `counterexample (shrunk, after ${c.runs} run${c.runs === 1 ? '' : 's'}): ${c.value}`,
+    `seed ${c.seed}${c.path ? `, path ${c.path}` : ''}`,
+    `replay: ${c.replay}`,
+  ].join('\n')
+}
+
+/** Counts per level, for the certificate's table and the console. */
+export function countsByLevel(report: RunReport): Array<{ level: string; total: number } & Record<RequirementStatus, number>> {
+  const levels = ['must', 'should', 'may'] as const
+  return levels
+    .map((level) => {
+      const rs = report.results.filter((r) => r.level === level)
+      const row = { level, total: rs.length } as { level: string; total: number } & Record<RequirementStatus, number>
+      for (const s of Object.keys(STATUS_LABEL) as RequirementStatus[]) row[s] = rs.filter((r) => r.status === s).length
+      return row
+    })
+    .filter((row) => row.total > 0)
+}
+
+/** "failed at level must" style line on the gate, for headers. */
+export function gateLine(report: RunReport): string {
+  const g = report.gate
+  return g.passed ? `gate passed (exit 0, level ${report.level})` : `gate FAILED (exit ${g.exitCode}, level ${report.level})`
+}
+
+export function levelNote(level: GateLevel): string {
+  return level === 'should' ? 'must and should failures fail the run' : 'only must failures fail the run'
+}
+
+/** Grouped by area in catalogue order. */
+export function byArea(results: readonly RequirementResult[]): Array<[string, RequirementResult[]]> {
+  const groups = new Map<string, RequirementResult[]>()
+  for (const r of results) groups.set(r.area, [...(groups.get(r.area) ?? []), r])
+  return [...groups]
+}
+
+export function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3)
+}
+
+/** The plain-text body: what was required, what went wrong, and the evidence of every check that did not pass. */
+export function detailsText(r: RequirementResult): string {
+  const lines = [`requirement (${r.level}, ${r.source}): ${r.summary}`, `doc: ${r.ref}`, `status: ${STATUS_LABEL[r.status]}`]
+  // The requirement's message is its first failing check's, shown below with that check's evidence.
+  if (failingChecks(r).length === 0) lines.push(`result: ${r.message}`)
+  const exp = expectationLine(r)
+  if (exp) lines.push(`expectation: ${exp}`)
+  for (const c of failingChecks(r)) {
+    lines.push('', `--- ${checkLabel(c)}: ${c.status === 'error' ? 'setup error' : 'failed'}: ${c.message ?? ''}`)
+    if (c.counterexample) lines.push(counterexampleText(c.counterexample))
+    for (const e of c.evidence ?? []) lines.push('', exchangeText(e))
+  }
+  if (r.observations.length > 0) lines.push('', ...r.observations.map((o) => `observed: ${o}`))
+  return lines.join('\n')
+}

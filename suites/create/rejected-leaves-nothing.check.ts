@@ -1,0 +1,37 @@
+import fc from 'fast-check'
+import { nearMissSid, notJson, overLimitBody } from '../../src/arbitraries/index.ts'
+import type { MessageParams } from '../../src/client/api.ts'
+import { check } from '../../src/harness/check.ts'
+import { sidsOf } from '../../src/harness/seed.ts'
+import { expectSameJson, expectThat } from '../../src/harness/verify.ts'
+
+/** Inputs the doc or spec forbids; each is rejected by a conformant server (which 4xx is its choice). */
+const invalidCreate: fc.Arbitrary<MessageParams> = fc.oneof(
+  overLimitBody.map((Body) => ({ Body })),
+  notJson.map((Attributes) => ({ Body: 'valid body, invalid attributes', Attributes })),
+  nearMissSid('ME').map((MediaSid) => ({ Body: 'valid body, malformed MediaSid', MediaSid })),
+  nearMissSid('HX').map((ContentSid) => ({ Body: 'valid body, malformed ContentSid', ContentSid })),
+)
+
+// Property: whenever a create is rejected, the conversation is exactly as before. Whether each input is rejected
+// at all is judged by the requirement about that input (body-over-limit, attributes-invalid, ...), not here.
+check('msg.create.rejected-leaves-nothing', async (ctx) => {
+  await ctx.seedMessage({ Body: 'a message that is already there' })
+  const snapshot = async () => sidsOf((await ctx.messages.listAll({ PageSize: 50 })).messages as { sid: string }[])
+  await ctx.property(
+    fc.asyncProperty(invalidCreate, async (params) => {
+      // Each run compares with the state just before it, so runs stay independent and shrinking stays sound.
+      const before = await snapshot()
+      const res = await ctx.messages.create(params)
+      if (res.response.status >= 200 && res.response.status < 300) {
+        ctx.observe(`accepted an invalid create (${Object.keys(params).join(', ')}): judged by that input's own requirement`)
+        const sid = (res.json as { sid?: string } | undefined)?.sid
+        if (sid) await ctx.messages.remove(sid)
+        return
+      }
+      expectThat(res.response.status >= 400, `an invalid create answered ${res.response.status}`, res)
+      expectSameJson(await snapshot(), before, `after a rejected create (${res.response.status}) the conversation changed`, res)
+    }),
+    { numRuns: Math.min(ctx.profile.numRuns, 25) },
+  )
+})

@@ -1,0 +1,17 @@
+import { check } from '../../src/harness/check.ts'
+import { expectThat } from '../../src/harness/verify.ts'
+import { errorsAmong, provokeErrors } from './provoke.ts'
+
+// Every real sample links https://www.twilio.com/docs/errors/<code> (reference/twilio-behaviour.md §2.1).
+check('msg.errors.more-info', async (ctx) => {
+  for (const { what, exchange } of errorsAmong(await provokeErrors(ctx), ctx.observe)) {
+    const body = exchange.json as { code?: unknown; more_info?: unknown } | undefined
+    // A body without a numeric code or a more_info string is msg.errors.format's failure, not this one.
+    if (typeof body?.code !== 'number' || typeof body.more_info !== 'string') {
+      ctx.observe(`${what}: no code and more_info to compare`)
+      continue
+    }
+    const expected = `https://www.twilio.com/docs/errors/${body.code}`
+    expectThat(body.more_info.replace(/\/$/, '') === expected, `${what}: more_info is ${JSON.stringify(body.more_info)}, expected ${expected}`, exchange)
+  }
+})

@@ -1,0 +1,16 @@
+import { check } from '../../src/harness/check.ts'
+import { expectPage, expectThat } from '../../src/harness/verify.ts'
+
+// The page schema checks the types; this checks the meaning: key names the array, and the URLs are this list's.
+check('msg.list.meta', async (ctx) => {
+  await ctx.seedMessage()
+  const res = await ctx.messages.list({ PageSize: 5 })
+  const { meta } = expectPage(res, ctx.scope)
+  expectThat(meta.key === 'messages', `meta.key should be "messages", got ${JSON.stringify(meta.key)}`, res)
+  expectThat(meta.page === 0, `the first page should have meta.page 0, got ${meta.page}`, res)
+  const listPath = ctx.messages.basePath
+  for (const [name, url] of [['url', meta.url], ['first_page_url', meta.first_page_url]] as const) {
+    const path = new URL(url).pathname
+    expectThat(path.endsWith(listPath), `meta.${name} should address this list (${listPath}), got ${url}`, res)
+  }
+})

@@ -1,0 +1,18 @@
+import fc from 'fast-check'
+import { orderValue } from '../../src/arbitraries/index.ts'
+import { check } from '../../src/harness/check.ts'
+import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
+import { expectPage, expectSameJson } from '../../src/harness/verify.ts'
+
+// Property: for any casing of asc or desc (the doc's own examples send "DeSc" and "AsC"), the order is right.
+check('msg.list.order-case-insensitive', async (ctx) => {
+  const created = sidsOf(await seedMessages(ctx, 3))
+  const expected = { asc: created, desc: [...created].reverse() }
+  await ctx.property(
+    fc.asyncProperty(orderValue, async ({ order, sent }) => {
+      const res = await ctx.messages.list({ Order: sent })
+      expectSameJson(sidsOf(expectPage(res, ctx.scope).messages), expected[order], `Order=${sent} should list in ${order}ending order`, res)
+    }),
+    { numRuns: Math.min(ctx.profile.numRuns, 20) },
+  )
+})

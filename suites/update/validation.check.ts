@@ -1,0 +1,16 @@
+import { BODY_LIMIT } from '../../src/arbitraries/index.ts'
+import { check } from '../../src/harness/check.ts'
+import { expectMessage, expectRejected, expectSameJson, expectStatus, expectThat, jsonValueOf } from '../../src/harness/verify.ts'
+
+// Each invalid update also carries a valid field, so a server that writes fields one by one before it has validated
+// them all is caught: after both refusals the message must be exactly as seeded.
+check('msg.update.validation', async ({ messages, scope, seedMessage }) => {
+  const seeded = await seedMessage({ Body: 'unchanged body', Attributes: '{"unchanged":true}' })
+  expectRejected(await messages.update(seeded.sid, { Body: 'x'.repeat(BODY_LIMIT + 1), Attributes: '{"changed":true}' }), 'an update with a Body of 1,601 characters')
+  expectRejected(await messages.update(seeded.sid, { Body: 'changed body', Attributes: '{"changed": true' }), 'an update with Attributes that are not JSON')
+  const fetched = await messages.fetch(seeded.sid)
+  expectStatus(fetched, 200)
+  const now = expectMessage(fetched, scope)
+  expectThat(now.body === 'unchanged body', `after two refused updates body is ${JSON.stringify(now.body)}`, fetched)
+  expectSameJson(jsonValueOf(now.attributes), { unchanged: true }, 'after two refused updates attributes changed', fetched)
+})
