@@ -49,6 +49,8 @@ function toCheckResult(testCase: TestCase): CheckResult {
     ...(meta?.scope ? { scope: meta.scope } : {}),
     status,
     ...(firstError ? { message: firstError.message } : {}),
+    // ctx.skip(note): a check that cannot run here (e.g. not replayable) says why.
+    ...(result.state === 'skipped' && result.note ? { message: result.note } : {}),
     ...(meta?.evidence && status !== 'passed' ? { evidence: meta.evidence } : {}),
     ...(meta?.counterexample && status !== 'passed' ? { counterexample: meta.counterexample } : {}),
     observations: meta?.observations ?? [],

@@ -21,6 +21,12 @@ export interface RunOptions {
   expect?: string
   /** --quiet / --verbose. */
   output: 'quiet' | 'normal' | 'verbose'
+  /** --record DIR: save every exchange, one cassette per check (src/record/). */
+  record?: string
+  /** --replay DIR: run offline against the cassettes of an earlier --record. */
+  replay?: string
+  /** --redact VALUE (repeatable) and CONFORMANCE_REDACT: more values to scrub from recordings. */
+  redact: string[]
 }
 
 const HELP_AFTER = `
@@ -38,6 +44,12 @@ Examples:
   conformance --report junit:reports/junit.xml --report html:reports/certificate.html --report markdown:reports/summary.md
   conformance --list msg.list                   print the requirements a run would judge, contact nothing
   conformance --expect expectations/reference-create-200.json   known failures do not fail the run
+  conformance --seed 1 --record recordings/run1  record every exchange, one cassette per check (redacted)
+  conformance --replay recordings/run1          the same run offline, answered from the cassettes
+
+Commands:
+  conformance validate FILE...                  validate recorded responses (cassettes, nock files, HAR, bare
+                                                JSON bodies) without a target; see conformance validate --help
 
 Credentials default to TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN. They are sent only to the --target origin;
 reports never contain the auth token or an Authorization header.`
@@ -59,6 +71,9 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     .option('--expect <file>', 'known failures of this target (JSON, schemas/expectations.json): reported, not failing the run')
     .addOption(new Option('-q, --quiet', 'print only the failures and the verdict').conflicts('verbose'))
     .option('-v, --verbose', 'also print observations and the evidence (requests and responses) of failures')
+    .addOption(new Option('--record <dir>', 'save every exchange of the run in DIR: one cassette per check (nock definitions), the preflight and a manifest; secrets redacted').conflicts('replay'))
+    .addOption(new Option('--replay <dir>', 'run offline against the cassettes of an earlier --record (seed, profile and selection come from its manifest)').conflicts(['target', 'seed']))
+    .option('--redact <value>', 'with --record: another value to scrub from the recording; repeatable (also $CONFORMANCE_REDACT, comma-separated)', collect, [])
     .addHelpText('after', HELP_AFTER)
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr: () => {} })
@@ -72,7 +87,7 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     }
     throw err
   }
-  const o = program.opts<{ target?: string; accountSid?: string; authToken?: string; report: string[]; profile: string; seed?: string; timeout: string; list?: boolean; level: 'must' | 'should'; expect?: string; quiet?: boolean; verbose?: boolean }>()
+  const o = program.opts<{ target?: string; accountSid?: string; authToken?: string; report: string[]; profile: string; seed?: string; timeout: string; list?: boolean; level: 'must' | 'should'; expect?: string; quiet?: boolean; verbose?: boolean; record?: string; replay?: string; redact: string[] }>()
   try {
     if (o.target !== undefined) parseBaseUrl(o.target)
     const timeoutMs = Number(o.timeout)
@@ -80,6 +95,7 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     const seed = o.seed === undefined ? undefined : Number(o.seed)
     if (seed !== undefined && !Number.isSafeInteger(seed)) throw new Error(`--seed "${o.seed}" must be an integer`)
     if (!isProfileName(o.profile)) throw new Error(`--profile "${o.profile}" is not known`)
+    if (o.redact.length > 0 && o.record === undefined) throw new Error('--redact only applies to a recording: add --record DIR')
     return {
       ...(o.target !== undefined ? { target: o.target } : {}),
       ...(pick(o.accountSid, env.TWILIO_ACCOUNT_SID) !== undefined ? { accountSid: pick(o.accountSid, env.TWILIO_ACCOUNT_SID) } : {}),
@@ -93,6 +109,9 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
       level: o.level,
       ...(o.expect !== undefined ? { expect: o.expect } : {}),
       output: o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal',
+      ...(o.record !== undefined ? { record: o.record } : {}),
+      ...(o.replay !== undefined ? { replay: o.replay } : {}),
+      redact: [...o.redact, ...(env.CONFORMANCE_REDACT ?? '').split(',')].filter((v) => v !== ''),
     }
   } catch (err) {
     throw new UsageError((err as Error).message)

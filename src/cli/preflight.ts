@@ -14,8 +14,8 @@ export interface PreflightResult {
  * One request before any check runs, so that an unreachable target, a web page instead of the API, or rejected
  * credentials end the run with one clear line (exit 2) instead of a page of setup failures.
  */
-export async function preflight(target: Target, dispatcher: Dispatcher): Promise<PreflightResult> {
-  const http = new HttpClient(target, { dispatcher, maxRetries429: 2 })
+export async function preflight(target: Target, dispatcher: Dispatcher, onExchange?: (ex: Exchange) => void): Promise<PreflightResult> {
+  const http = new HttpClient(target, { dispatcher, maxRetries429: 2, ...(onExchange ? { onExchange } : {}) })
   const config = await probe(http, '/v1/Configuration')
   if (config.response.status === 200) {
     const sid = (config.json as { default_chat_service_sid?: unknown }).default_chat_service_sid

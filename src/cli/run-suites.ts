@@ -19,6 +19,8 @@ export interface SuiteRunOptions {
   /** Requirement-ID prefixes; empty runs everything. */
   select: readonly string[]
   listener?: ConstructorParameters<typeof CheckCollector>[0]
+  /** Overrides the profile's file parallelism (a replay runs in parallel whatever the recorded profile). */
+  parallel?: boolean
 }
 
 /**
@@ -41,7 +43,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
       // Check files keep no state of their own between files, so workers may reuse one module graph: without
       // this, importing the harness again for each of ~80 small files costs far more than the checks.
       isolate: false,
-      fileParallelism: profile.parallel,
+      fileParallelism: options.parallel ?? profile.parallel,
       testTimeout: profile.checkTimeoutMs,
       ...(options.select.length > 0 ? { testNamePattern: prefixPattern(options.select) } : {}),
       passWithNoTests: true,

@@ -5,10 +5,12 @@ import { TransportError } from '../client/errors.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient } from '../client/http.ts'
 import type { MessageResource } from '../client/resources.ts'
+import { openCheckSession } from '../record/session.ts'
 import { type EvidenceExchange, toEvidence } from '../report/evidence.ts'
 import type { SuiteConfig } from './config.ts'
 import { CheckFailure, SetupFailure } from './failure.ts'
 import { PROFILES, type Profile } from './profiles.ts'
+import { seededBytes } from './random.ts'
 import { deriveSeed, PropertyFailure, runProperty } from './property.ts'
 import type fc from 'fast-check'
 
@@ -60,6 +62,8 @@ export interface CheckContext {
   seedMessage(params?: MessageParams, messages?: MessagesApi): Promise<MessageResource>
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
+  /** `bytes` random bytes as hex, from this check's seeded generator (the same on every run with the same seed). */
+  randomHex(bytes: number): string
   /**
    * Runs a fast-check property with this check's seed, the profile's run count and a time bound below the check
    * timeout. Returns how many inputs were tried.
@@ -86,20 +90,28 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
   const config = inject('conformance')
   const profile = PROFILES[config.profile]
   for (const scope of options.scopes ?? SCOPES) {
-    test(`${id} [${scope}]`, { timeout: options.timeoutMs ?? profile.checkTimeoutMs }, async ({ task }) => {
+    test(`${id} [${scope}]`, { timeout: options.timeoutMs ?? profile.checkTimeoutMs }, async ({ task, skip }) => {
       const meta: CheckMeta = { requirement: id, scope, observations: [], requests: 0 }
       task.meta.conformance = meta
+      // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, reproducible inputs.
+      const session = openCheckSession(config, id, scope)
+      if (session.skipReason) {
+        meta.observations.push(session.skipReason)
+        skip(session.skipReason)
+      }
       const log: Exchange[] = []
       const http = new HttpClient(config.target, {
-        dispatcher: agent(),
-        minIntervalMs: profile.minIntervalMs,
+        dispatcher: session.dispatcher ?? agent(),
+        minIntervalMs: session.paced ? profile.minIntervalMs : 0,
         onExchange: (ex) => {
           log.push(ex)
           meta.requests++
+          session.onExchange(ex)
         },
       })
       const api = new ConversationsApi(http)
       const created: ConversationRef[] = []
+      const randomBytes = seededBytes(deriveSeed(config.seed, `random ${task.name}`))
       try {
         const newConversation = () => setUpConversation(api, scope, config, created)
         const conversation = await newConversation()
@@ -114,12 +126,16 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
           newConversation,
           seedMessage: (params, target) => seedMessage(target ?? messages, params),
           observe: (note) => meta.observations.push(note),
+          randomHex: (n) => randomBytes(n).toString('hex'),
           property: (prop, opts) =>
             runProperty(prop, {
               seed: deriveSeed(config.seed, task.name),
               numRuns: opts?.numRuns ?? profile.numRuns,
-              timeLimitMs: Math.min(profile.propertyTimeMs, (options.timeoutMs ?? profile.checkTimeoutMs) / 2),
-              replay: `npm run conformance -- ${id} --seed ${config.seed}${config.target.baseUrl && !config.embedded ? ` --target ${config.target.baseUrl}` : ''}`,
+              ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, (options.timeoutMs ?? profile.checkTimeoutMs) / 2) } : {}),
+              replay:
+                config.recording?.mode === 'replay'
+                  ? `npm run conformance -- ${id} --replay ${config.recording.dir}`
+                  : `npm run conformance -- ${id} --seed ${config.seed}${config.target.baseUrl && !config.embedded ? ` --target ${config.target.baseUrl}` : ''}`,
             }),
         })
       } catch (err) {
@@ -129,6 +145,7 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
         throw err
       } finally {
         await cleanUp(api, created, meta)
+        await session.close((note) => meta.observations.push(note))
       }
     })
   }

@@ -1,4 +1,5 @@
 import type { Target } from '../client/target.ts'
+import type { RecordingConfig } from '../record/session.ts'
 import type { ProfileName } from './profiles.ts'
 
 /** What the CLI hands every check worker (through vitest's `provide`). */
@@ -13,6 +14,8 @@ export interface SuiteConfig {
   embedded: boolean
   /** Names the conversations this run creates, so a leftover can be traced to its run. */
   runId: string
+  /** --record DIR or --replay DIR (src/record/): cassettes written per check, or served instead of the network. */
+  recording?: RecordingConfig
 }
 
 declare module 'vitest' {

@@ -17,8 +17,11 @@ export class PropertyFailure extends CheckFailure {
 export interface PropertySettings {
   seed: number
   numRuns: number
-  /** Generation stops after this long; a property that ran out of time without failing passes with fewer runs. */
-  timeLimitMs: number
+  /**
+   * Generation stops after this long; a property that ran out of time without failing passes with fewer runs.
+   * Undefined: no time limit, exactly numRuns runs (record and replay modes, where the runs must be reproducible).
+   */
+  timeLimitMs?: number
   /** The command that replays this check with the same seed. */
   replay: string
 }
@@ -38,8 +41,7 @@ export async function runProperty(property: fc.IAsyncPropertyWithHooks<unknown> 
   const details = await fc.check(property, {
     seed: settings.seed,
     numRuns: settings.numRuns,
-    interruptAfterTimeLimit: settings.timeLimitMs,
-    markInterruptAsFailure: false,
+    ...(settings.timeLimitMs !== undefined ? { interruptAfterTimeLimit: settings.timeLimitMs, markInterruptAsFailure: false } : {}),
   })
   if (!details.failed) return details.numRuns
   const cause = details.errorInstance

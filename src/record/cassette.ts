@@ -11,10 +11,13 @@
  *               client's encoding still matches), any other body as text; absent when there was none
  *   status      the HTTP status
  *   response    a JSON object or array as parsed JSON, any other body as text, "" when empty
- *   headers     the response headers worth keeping (names lower case; no Date, Content-Length, Set-Cookie, hop-by-hop)
+ *   headers     the response headers worth keeping (names lower case; no Date, Set-Cookie or hop-by-hop headers);
+ *               Content-Length is recomputed from the recorded (redacted) body: nock 14 hangs a keep-alive
+ *               client without it (nock/nock#3001), and the original is wrong once a secret is scrubbed
  *   rawHeaders  the same headers under the name nock.define() reads (nock ignores `headers`)
  *   conformance what nock does not need: the kind of credentials sent ("target", "none" or "other": never the
- *               credentials), the request headers that matter (content type, X-Twilio-*), the duration
+ *               credentials) and the request headers that matter (content type, X-Twilio-*). No timings: a
+ *               re-recording differs only where the server's answers do
  *
  * Nothing is written before redaction (src/record/redact.ts): no Authorization header is ever kept, the auth
  * token and other secrets are scrubbed, the account SID becomes a placeholder.
@@ -37,7 +40,6 @@ export interface CassetteInteraction {
   conformance?: {
     credentials?: 'target' | 'none' | 'other'
     requestHeaders?: Record<string, string>
-    durationMs?: number
   }
 }
 
@@ -76,13 +78,19 @@ export function toInteraction(ex: Exchange, target: { origin: string; prefix: st
     conformance: {
       ...(ex.request.credentials ? { credentials: ex.request.credentials } : {}),
       ...(Object.keys(requestHeaders).length > 0 ? { requestHeaders } : {}),
-      durationMs: ex.durationMs,
     },
   }
   const { scope, ...rest } = interaction
   // The origin is not scrubbed: the replay needs it, and nothing secret belongs in a base URL.
-  const clean = redactor.deep(rest)
-  return { scope, ...clean, rawHeaders: clean.headers }
+  return withContentLength({ scope, ...redactor.deep(rest) })
+}
+
+/** Sets Content-Length from the recorded body (after any rewriting), in `headers` and `rawHeaders` alike. */
+export function withContentLength(i: CassetteInteraction): CassetteInteraction {
+  const headers = { ...i.headers }
+  delete headers['content-length']
+  if (i.status >= 200 && i.status !== 204 && i.status !== 304) headers['content-length'] = String(Buffer.byteLength(responseText(i.response)))
+  return { ...i, headers, rawHeaders: headers }
 }
 
 /** A JSON object or array is kept parsed (readable, and nock replies with it as JSON); anything else as text. */

@@ -47,7 +47,7 @@ export interface RecordingManifest {
   /** The preflight exchanges (GET /v1/Configuration), relative to the recording directory. */
   preflight: string
   redaction: {
-    authorizationHeader: 'never recorded'
+    basicAuthHeader: 'never recorded'
     authToken: 'scrubbed'
     accountSid: 'replaced by a placeholder'
     /** How many other values (--redact, CONFORMANCE_REDACT) were scrubbed; never the values. */

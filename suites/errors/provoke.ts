@@ -1,6 +1,5 @@
 // The errors the errors/ checks look at. Shared because every error must have the same shape, whatever caused it;
 // whether each cause gets the right status is its own requirement (msg.fetch.unknown-sid, ...), not judged here.
-import { randomBytes } from 'node:crypto'
 import type { Exchange } from '../../src/client/exchange.ts'
 import type { CheckContext } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
@@ -11,12 +10,13 @@ export interface Provoked {
 }
 
 /** A well-formed SID that names nothing (random, so it cannot exist). */
-export const unknownSid = (prefix: 'IM' | 'CH'): string => prefix + randomBytes(16).toString('hex')
+export const unknownSid = (ctx: Pick<CheckContext, 'randomHex'>, prefix: 'IM' | 'CH'): string => prefix + ctx.randomHex(16)
 
 /** A 404 (unknown message), a 400 (invalid input) and a 401 (no credentials), as the server answers them. */
-export async function provokeErrors({ api, conversation, messages }: CheckContext): Promise<Provoked[]> {
+export async function provokeErrors(ctx: CheckContext): Promise<Provoked[]> {
+  const { api, conversation, messages } = ctx
   return [
-    { what: 'fetching an unknown message', exchange: await messages.fetch(unknownSid('IM')) },
+    { what: 'fetching an unknown message', exchange: await messages.fetch(unknownSid(ctx, 'IM')) },
     { what: 'creating a message with Attributes that are not JSON', exchange: await messages.create({ Body: 'never stored', Attributes: '{not json' }) },
     { what: 'listing without credentials', exchange: await api.messages(conversation, 'none').list() },
   ]

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { check } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
 import { expectThat, sameSid } from '../../src/harness/verify.ts'
 import { messageViews } from '../../src/harness/views.ts'
 
-check('msg.representation.participant-sid-author', async ({ api, conversation, messages }) => {
+check('msg.representation.participant-sid-author', async (ctx) => {
+  const { api, conversation, messages } = ctx
   // A chat participant of this conversation (deleted with it); a fresh identity so reruns never collide.
-  const identity = `conformance-${randomBytes(6).toString('hex')}`
+  const identity = `conformance-${ctx.randomHex(6)}`
   const added = await api.addParticipant(conversation, identity)
   const participant = added.json as { sid?: unknown } | undefined
   if (added.response.status < 200 || added.response.status > 299 || typeof participant?.sid !== 'string') {
