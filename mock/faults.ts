@@ -29,6 +29,7 @@ const TABLE = {
   'next-url-missing': 'The page meta.next_page_url is null even though more messages follow.',
   'index-by-count': 'A message index is the number of messages in the conversation, so after a delete a new message reuses an index.',
   'list-other-conversations': "List shows other conversations' messages too (a missing conversation filter).",
+  'list-omits-newest': 'List leaves out the newest message (an off-by-one at the end of the page slice).',
   'list-stale-after-update': 'List shows messages as they were created, ignoring later updates (a stale cache).',
   'rejected-create-stored': 'A create rejected as invalid still stores the message.',
   // Representation, errors, auth and scopes

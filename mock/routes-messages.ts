@@ -170,6 +170,7 @@ const list =
     const faults = pagingFaults(app)
     const slice = slicePage(conversation.messages, query, descending, faults)
     if (app.faults.on('list-other-conversations')) slice.items.push(...otherConversationsMessages(app, conversation))
+    if (app.faults.on('list-omits-newest')) slice.items = slice.items.filter((m) => m !== conversation.messages.at(conversation.messages.size - 1))
     const base = app.render.origin + messagesPath(conversation, scope)
     const shown = app.faults.on('list-stale-after-update') ? slice.items.map((m) => m.asCreated ?? m) : slice.items
     return {

@@ -81,3 +81,11 @@ describe('mutation plan', () => {
     expect(peak).toBe(2)
   })
 })
+
+describe('mutation gate over the whole fault table', () => {
+  test('a must requirement that no fault turns red fails the gate of a full run, not of a partial one', () => {
+    const outcomes = [outcome(subject('clean', 'clean')), outcome(subject('fault', 'create-200'), [['msg.create.status-201', 'must']])]
+    expect(score(outcomes, 1, 10, 1, true).problems.join('\n')).toMatch(/no fault turns these must requirements red: .*msg\.list\.paging-partition/)
+    expect(score(outcomes, 1, 10, 1, false).problems).toEqual([])
+  })
+})

@@ -45,18 +45,33 @@ export function expectSchema(data: unknown, schema: SchemaName, ex?: Exchange, w
 export const messageSchemaOf = (scope: Scope): SchemaName => (scope === 'service' ? 'service-message' : 'message')
 export const pageSchemaOf = (scope: Scope): SchemaName => (scope === 'service' ? 'service-message-page' : 'message-page')
 
-/** A 2xx response carrying one message of the given scope, valid against its schema. */
-export function expectMessage(ex: Exchange, scope: Scope): MessageResource {
-  const body = expectJson(ex)
-  expectSchema(body, messageSchemaOf(scope), ex)
+/**
+ * A response body that is a message: a JSON object with a string `sid`, returned for the check to judge. Deliberately
+ * no more: the schema, the media type and the status code are each their own requirement (msg.representation.schema,
+ * msg.representation.json-content-type, msg.create.status-201), so a server that gets only one of those wrong fails
+ * only that one, not every check that reads a message.
+ */
+export function expectMessage(ex: Exchange, _scope?: Scope): MessageResource {
+  const body = ex.json as { sid?: unknown } | undefined
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.sid !== 'string') {
+    throw new CheckFailure(`expected a message (a JSON object with a sid): ${describe(ex)} ${ex.response.text.slice(0, 200)}`.trim(), ex)
+  }
   return body as MessageResource
 }
 
-export function expectPage(ex: Exchange, scope: Scope): MessagePage {
+/** A 200 whose body is a page: an object with a `messages` array and a `meta` object (see expectMessage for why no more). */
+export function expectPage(ex: Exchange, _scope?: Scope): MessagePage {
   expectStatus(ex, 200)
-  const body = expectJson(ex)
-  expectSchema(body, pageSchemaOf(scope), ex)
+  const body = ex.json as { meta?: unknown; messages?: unknown } | undefined
+  if (typeof body !== 'object' || body === null || !Array.isArray(body.messages) || typeof body.meta !== 'object' || body.meta === null) {
+    throw new CheckFailure(`expected a page (a JSON object with meta and a messages array): ${describe(ex)} ${ex.response.text.slice(0, 200)}`.trim(), ex)
+  }
   return body as MessagePage
+}
+
+/** The response validates against the Message (or page) schema of its scope: msg.representation.schema's test. */
+export function expectSchemaValid(ex: Exchange, kind: 'message' | 'page', scope: Scope): void {
+  expectSchema(expectJson(ex), kind === 'message' ? messageSchemaOf(scope) : pageSchemaOf(scope), ex)
 }
 
 /** A Twilio error: the given HTTP status, a JSON body with code, message, more_info and a matching status. */

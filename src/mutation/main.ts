@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`[${++done}/${subjects.length}] ${line(outcome)}\n`)
     return outcome
   })
-  const result = score(outcomes, seed, Date.now() - started, minScore)
+  const result = score(outcomes, seed, Date.now() - started, minScore, o.fault === undefined)
   const markdown = renderMutationMarkdown(result)
   const out = resolve(o.out)
   await mkdir(out, { recursive: true })

@@ -20,7 +20,7 @@ export interface MutationResult {
 }
 
 /** A fault is killed when at least one requirement fails on it; the clean server and every variant must pass. */
-export function score(outcomes: readonly SubjectOutcome[], seed: number, wallTimeMs: number, minScore: number): MutationResult {
+export function score(outcomes: readonly SubjectOutcome[], seed: number, wallTimeMs: number, minScore: number, everyFault = false): MutationResult {
   const clean = outcomes.find((o) => o.subject.kind === 'clean')!
   const faults = outcomes.filter((o) => o.subject.kind === 'fault')
   const variants = outcomes.filter((o) => o.subject.kind === 'variant')
@@ -48,6 +48,8 @@ export function score(outcomes: readonly SubjectOutcome[], seed: number, wallTim
     if (mustFailed.length > 0 || v.errored.length > 0 || v.problem) p.push(`variant ${v.subject.name}: ${describeFailures(v)}`)
   }
   for (const o of outcomes) if (o.problem) p.push(`${o.subject.name}: no report (${o.problem})`)
+  // Over the whole fault table, a must requirement that nothing turns red may have a check that cannot fail.
+  if (everyFault && mustWithoutKill.length > 0) p.push(`no fault turns these must requirements red: ${mustWithoutKill.join(', ')}`)
   if (result.score < minScore) p.push(`score ${(result.score * 100).toFixed(1)}% is below ${(minScore * 100).toFixed(1)}%; survivors: ${result.survivors.join(', ')}`)
   return result
 }

@@ -7,8 +7,10 @@
  * or update body, a list item, a bare message), a page, or an error body. What a subject needs that a recording may
  * not have (the request path, the status, the headers) is optional: a rule that lacks it judges nothing.
  *
- * `live` names the check in suites/ with the same logic, for whoever unifies the two: those checks judge a
- * response the suite just provoked, these a response someone recorded.
+ * `live` names the check in suites/ for the same requirement. Where one response shows all there is to judge (the
+ * message rules of the representation requirements), the live check calls the rule here itself
+ * (src/harness/static-rules.ts), so a live and a recorded response are judged by the same code; the other live checks
+ * also judge what only a sequence of requests shows (paging, ordering across creates, what a fetch returns).
  */
 import { findRequirement } from '../catalogue/requirements.ts'
 import type { Level } from '../catalogue/types.ts'

@@ -1,7 +1,7 @@
 import { type ConversationRef, SCOPES } from '../../src/client/api.ts'
 import { check } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
-import { expectJson, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
+import { expectMessage, expectPage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
 
 // What legitimately differs between the two routes: the URLs name the route, and only the service-scoped
 // representation has chat_service_sid.
@@ -29,12 +29,12 @@ check('msg.scopes.same-messages', async ({ api, scope, conversation, messages, c
 
   const listed = await other.list()
   expectStatus(listed, 200, `the list through the ${otherScope} route`)
-  const shown = (expectJson(listed) as { messages?: unknown }).messages
+  const shown = (expectPage(listed) as { messages?: unknown }).messages
   expectThat(Array.isArray(shown), `the list through the ${otherScope} route has no messages array`, listed)
   expectSameJson(shown.map(routeFree), expected.map(routeFree), `the ${otherScope} route lists other messages than the ${scope} route`, listed)
 
   const fetched = await other.fetch(second.sid)
   expectStatus(fetched, 200, `the message fetched through the ${otherScope} route`)
   const listedHere = expected.find((m) => (m as { sid?: unknown }).sid === second.sid)
-  expectSameJson(routeFree(expectJson(fetched)), routeFree(listedHere), `the ${otherScope} route shows the message otherwise than the ${scope} route`, fetched)
+  expectSameJson(routeFree(expectMessage(fetched)), routeFree(listedHere), `the ${otherScope} route shows the message otherwise than the ${scope} route`, fetched)
 })
