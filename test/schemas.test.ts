@@ -107,7 +107,7 @@ interface DocExample {
   seedLines: [number, number]
   substitutions: { pointer: string; from: string; to: string }[]
 }
-const manifest = readJson(new URL('_manifest.json', DOC_EXAMPLES)) as { seedFile: string; examples: DocExample[] }
+const manifest = readJson(new URL('../doc-examples.manifest.json', DOC_EXAMPLES)) as { seedFile: string; examples: DocExample[] }
 
 function getAt(doc: unknown, pointer: string): unknown {
   let cur: unknown = doc
