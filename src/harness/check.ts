@@ -93,7 +93,7 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
     test(`${id} [${scope}]`, { timeout: options.timeoutMs ?? profile.checkTimeoutMs }, async ({ task, skip }) => {
       const meta: CheckMeta = { requirement: id, scope, observations: [], requests: 0 }
       task.meta.conformance = meta
-      // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, reproducible inputs.
+      // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, whether time limits apply.
       const session = openCheckSession(config, id, scope)
       if (session.skipReason) {
         meta.observations.push(session.skipReason)
