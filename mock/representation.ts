@@ -137,4 +137,3 @@ export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
   }
 }
 
-export type MessageJson = ReturnType<typeof renderMessage>

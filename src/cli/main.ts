@@ -58,21 +58,23 @@ async function run(given: RunOptions): Promise<number> {
     const dispatcher = replay?.preflightDispatcher() ?? new Agent({ connect: { timeout: options.timeoutMs } })
     const pre = await preflight(target, dispatcher, recorder?.onPreflightExchange).finally(() => dispatcher.close())
     for (const w of pre.warnings) process.stderr.write(`conformance: warning: ${w}\n`)
+    const service = pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}
+    const suite = suiteIdentity()
     const seed = options.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
     const startedAt = new Date()
     const progress = createProgress({ mode: options.output === 'quiet' ? 'off' : undefined })
     const runId = replay?.manifest.runId ?? startedAt.toISOString()
     const recording = recorder?.config ?? replay?.config
     const suiteRun = await runSuites({
-      config: { target, embedded, profile: options.profile, seed, runId, ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}), ...(recording ? { recording } : {}) },
+      config: { target, embedded, profile: options.profile, seed, runId, ...service, ...(recording ? { recording } : {}) },
       select: options.select,
       listener: progress,
       // Each check replays its own cassette: nothing to pace or serialise, whatever the recorded profile.
       ...(replay ? { parallel: true } : {}),
     }).finally(() => progress.finish())
-    const recorded = recorder?.finish({ suite: suiteIdentity(), target, embedded, seed, profile: options.profile, runId, select: options.select, ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}), startedAt, results: suiteRun.results })
+    const recorded = recorder?.finish({ suite, target, embedded, seed, profile: options.profile, runId, select: options.select, ...service, startedAt, results: suiteRun.results })
     const report = buildRunReport(requirements, suiteRun.results, {
-      suite: suiteIdentity(),
+      suite,
       target: { url: target.baseUrl, embedded },
       profile: options.profile,
       seed,

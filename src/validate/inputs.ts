@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { parseJsonOrUndefined } from '../client/exchange.ts'
 import { decodeForm, type FormFields, headersOf, notInteractions } from '../record/cassette.ts'
 import { MANIFEST_FORMAT } from '../record/manifest.ts'
 import { type BodyShape, shapeOf } from './operations.ts'
@@ -106,7 +107,7 @@ function nockResponse(i: Record<string, unknown>): { text: string; json: unknown
       text = raw.toString('utf8')
     }
   } else text = JSON.stringify(r)
-  return { text, json: parseJson(text) }
+  return { text, json: parseJsonOrUndefined(text) }
 }
 
 function fromHar(file: string, entries: unknown[]): RecordedFile {
@@ -135,7 +136,7 @@ function fromHar(file: string, entries: unknown[]): RecordedFile {
     return {
       label,
       request: { method: String(req['method'] ?? 'GET').toUpperCase(), path, ...(postText !== undefined ? { body: isForm ? decodeForm(postText) : postText } : {}) },
-      response: { status, headers, text, json: parseJson(text) },
+      response: { status, headers, text, json: parseJsonOrUndefined(text) },
       ...(status === 0 ? { unjudgeable: 'the HAR entry has no response (status 0: blocked, failed or cancelled)' } : {}),
       ...(status !== 0 && text === '' && typeof content['size'] === 'number' && content['size'] > 0
         ? { unjudgeable: 'the HAR entry has no response text (the browser did not keep it: export with content)' }
@@ -143,15 +144,6 @@ function fromHar(file: string, entries: unknown[]): RecordedFile {
     }
   })
   return { file, kind: 'har', exchanges }
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
