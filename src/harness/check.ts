@@ -68,7 +68,7 @@ export interface CheckContext {
    * Runs a fast-check property with this check's seed, the profile's run count and a time bound below the check
    * timeout. Returns how many inputs were tried.
    */
-  property(property: fc.IAsyncProperty<unknown> | fc.IAsyncPropertyWithHooks<unknown>, options?: { numRuns?: number }): Promise<number>
+  property<Ts>(property: fc.IAsyncProperty<Ts> | fc.IAsyncPropertyWithHooks<Ts>, options?: { numRuns?: number; examples?: Ts[] }): Promise<number>
 }
 
 export interface CheckOptions {
@@ -131,6 +131,7 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
             runProperty(prop, {
               seed: deriveSeed(config.seed, task.name),
               numRuns: opts?.numRuns ?? profile.numRuns,
+              ...(opts?.examples ? { examples: opts.examples } : {}),
               ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, (options.timeoutMs ?? profile.checkTimeoutMs) / 2) } : {}),
               replay:
                 config.recording?.mode === 'replay'

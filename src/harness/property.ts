@@ -14,8 +14,13 @@ export class PropertyFailure extends CheckFailure {
   }
 }
 
-export interface PropertySettings {
+export interface PropertySettings<Ts> {
   seed: number
+  /**
+   * Inputs tried before the generated ones, every run: the documented edge cases a property must always cover, so
+   * whether it catches a server that breaks only those does not depend on the seed.
+   */
+  examples?: Ts[]
   numRuns: number
   /**
    * Generation stops after this long; a property that ran out of time without failing passes with fewer runs.
@@ -37,9 +42,10 @@ export function deriveSeed(runSeed: number, checkName: string): number {
  * Runs a fast-check property against the target. fast-check shrinks a failure to a minimal input; the error then
  * names that input, the seed and the replay command. A setup failure inside a run stops the property as such.
  */
-export async function runProperty(property: fc.IAsyncPropertyWithHooks<unknown> | fc.IAsyncProperty<unknown>, settings: PropertySettings): Promise<number> {
+export async function runProperty<Ts>(property: fc.IAsyncPropertyWithHooks<Ts> | fc.IAsyncProperty<Ts>, settings: PropertySettings<Ts>): Promise<number> {
   const details = await fc.check(property, {
     seed: settings.seed,
+    ...(settings.examples ? { examples: settings.examples } : {}),
     numRuns: settings.numRuns,
     ...(settings.timeLimitMs !== undefined ? { interruptAfterTimeLimit: settings.timeLimitMs, markInterruptAsFailure: false } : {}),
   })

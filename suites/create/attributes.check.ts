@@ -14,5 +14,7 @@ check('msg.create.attributes', async ({ messages, scope, property }) => {
       expectThat(typeof message.attributes === 'string', `attributes is ${JSON.stringify(message.attributes)}, not a string`, created)
       expectSameJson(jsonValueOf(message.attributes), JSON.parse(attrs), `attributes ${message.attributes.slice(0, 80)} do not encode the Attributes sent (${attrs.slice(0, 80)})`, created)
     }),
+    // Always tried: JSON values that are not objects, which a server might wrongly refuse or replace.
+    { examples: [['[]'], ['"text"'], ['42'], ['null'], ['{"nested":{"list":[1,true]}}']] },
   )
 })

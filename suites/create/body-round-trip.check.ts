@@ -14,5 +14,7 @@ check('msg.create.body-round-trip', async ({ messages, scope, property }) => {
       const fetched = await messages.fetch(message.sid)
       expectThat(expectMessage(fetched, scope).body === body, 'a fetch returned a different body than was sent', fetched)
     }),
+    // Always tried: an emoji, a ZWJ family, a flag, a combining mark and right-to-left text, across lines.
+    { examples: [['Ahoy 😀 👨\u200d👩\u200d👧 🇳🇱 e\u0301\nשלום עולם']] },
   )
 })

@@ -32,6 +32,15 @@ check('msg.create.rejected-leaves-nothing', async (ctx) => {
       expectThat(res.response.status >= 400, `an invalid create answered ${res.response.status}`, res)
       expectSameJson(await snapshot(), before, `after a rejected create (${res.response.status}) the conversation changed`, res)
     }),
-    { numRuns: Math.min(ctx.profile.numRuns, 25) },
+    {
+      numRuns: Math.min(ctx.profile.numRuns, 25),
+      // Always tried: one input of each kind the doc forbids.
+      examples: [
+        [{ Body: 'x'.repeat(1601) }],
+        [{ Body: 'valid body, invalid attributes', Attributes: "{ 'importance': 'high' }" }],
+        [{ Body: 'valid body, malformed MediaSid', MediaSid: 'ME' + '0'.repeat(31) }],
+        [{ Body: 'valid body, malformed ContentSid', ContentSid: 'hx' + '0'.repeat(32) }],
+      ],
+    },
   )
 })

@@ -17,6 +17,7 @@ check('msg.list.page-size', async (ctx) => {
       const want = Math.min(n, MESSAGES)
       expectThat(page.messages.length === want, `PageSize=${n} with ${MESSAGES} messages should give a first page of ${want}, got ${page.messages.length}`, res)
     }),
-    { numRuns: Math.min(ctx.profile.numRuns, 20) },
+    // Always tried: a page smaller than the conversation, and the documented maximum.
+    { numRuns: Math.min(ctx.profile.numRuns, 20), examples: [[2], [100]] },
   )
 })

@@ -1,5 +1,5 @@
 import { check } from '../../src/harness/check.ts'
-import { expectMessage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
+import { expectMessage, expectPage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
 
 check('msg.update.applies-changes', async ({ messages, scope, seedMessage }) => {
   const created = await seedMessage({ Body: 'before the edit' })
@@ -12,4 +12,8 @@ check('msg.update.applies-changes', async ({ messages, scope, seedMessage }) => 
   expectSameJson(JSON.parse(updated.attributes ?? 'null'), { edited: true }, 'attributes were not updated', res)
   const fetched = await messages.fetch(created.sid)
   expectThat(expectMessage(fetched, scope).body === 'after the edit', 'a fetch after the update does not show the new body', fetched)
+  // The change is applied to the message, not to one view of it: the list must show it too.
+  const listed = await messages.list()
+  const item = expectPage(listed, scope).messages.find((m) => m.sid === created.sid)
+  expectThat(item?.body === 'after the edit', `the list after the update shows body ${JSON.stringify(item?.body)}, not the new one`, listed)
 })
