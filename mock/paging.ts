@@ -6,7 +6,17 @@
 // space rather than an offset, deleting a message between two page requests cannot make the
 // client skip or repeat one.
 import type { Message, MessageLog } from './store.ts'
-import type { ListQuery } from './validation.ts'
+
+export type Order = 'asc' | 'desc'
+
+export interface ListQuery {
+  /** As given (lower-cased), so that page URLs echo it only when the client sent it. */
+  order?: Order
+  pageSize: number
+  page: number
+  /** The message index a page starts from, decoded from `PT<index>`. */
+  pageToken?: number
+}
 
 export interface PageSlice {
   items: Message[]

@@ -1,7 +1,7 @@
 // Client input → typed values, or a 400 (code 20001) whose message names the parameter.
 // The rules are the doc's: field patterns and lengths from the request schemas, JSON-ness of
 // Attributes/ContentVariables from their descriptions, Order/PageSize/Page from the list parameters.
-import { decodePageToken } from './paging.ts'
+import { decodePageToken, type ListQuery } from './paging.ts'
 import { invalidParameter } from './errors.ts'
 import type { FaultName, Faults } from './faults.ts'
 import type { Params } from './form.ts'
@@ -123,17 +123,6 @@ export function readCreateParams(form: Params, rules: BodyRules): MessageCreate 
 /** Update accepts only the common fields; MediaSid, ContentSid and ContentVariables are create-only and ignored here. */
 export function readUpdateParams(form: Params, rules: BodyRules): MessageEdit {
   return readEdit(form, rules)
-}
-
-export type Order = 'asc' | 'desc'
-
-export interface ListQuery {
-  /** As given (lower-cased), so that page URLs echo it only when the client sent it. */
-  order?: Order
-  pageSize: number
-  page: number
-  /** The message index a page starts from, decoded from `PT<index>`. */
-  pageToken?: number
 }
 
 const DIGITS = /^[0-9]{1,16}$/
