@@ -47,6 +47,11 @@ export function invalidParameter(message: string): ApiError {
   return new ApiError(400, 20001, message)
 }
 
+/** 20403: the credentials are valid but may not do this (a restricted API key, under the `restricted-key` condition). */
+export function forbidden(message: string): ApiError {
+  return new ApiError(403, 20403, message)
+}
+
 export function methodNotAllowed(allowed: readonly string[]): ApiError {
   return new ApiError(405, 20004, 'Method not allowed', { Allow: allowed.join(', ') })
 }
@@ -60,6 +65,16 @@ export function conflict(code: number, message: string): ApiError {
 // client can still treat every error body the same way.
 export function payloadTooLarge(limitBytes: number): ApiError {
   return new ApiError(413, 20413, `Request body must be at most ${limitBytes} bytes`)
+}
+
+/** 20429: "never processed … always safe to retry" (Twilio's error page). */
+export function tooManyRequests(headers: Record<string, string> = {}): ApiError {
+  return new ApiError(429, 20429, 'Too Many Requests', headers)
+}
+
+/** 20503: the request was refused before it was processed, so a retry cannot do anything twice. */
+export function serviceUnavailable(): ApiError {
+  return new ApiError(503, 20503, 'Service Unavailable')
 }
 
 export function internalError(): ApiError {

@@ -65,10 +65,6 @@ export function writeReply(res: ServerResponse, status: number, body: unknown, e
   res.end(text)
 }
 
-export function writeError(res: ServerResponse, error: ApiError): void {
-  writeReply(res, error.status, error.toBody(), error.headers)
-}
-
 /**
  * Answers a request Node's HTTP parser rejected before it became a request (bad framing, a header
  * section over the limit). Node's default is a bare status line; we still send a Twilio error body.

@@ -1,7 +1,11 @@
-// Command-line entry point: `tsx mock/main.ts --port 4010 [--fault NAME[,NAME]] ...`.
+// Command-line entry point: `tsx mock/main.ts --port 4010 [--fault NAME[,NAME]] [--condition NAME[=VALUE]] ...`.
 // Runs the reference server until SIGINT/SIGTERM. Usage errors exit 2 with one line on stderr,
 // never a stack trace, because this is what a newcomer runs first.
+// Credentials default to the suite's environment variables (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
+// TWILIO_API_KEY, TWILIO_API_SECRET), so a mock started by hand and the suite agree without copying
+// random values between terminals.
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { CONDITION_PARAMETERS, CONDITIONS } from './conditions.ts'
 import { FAULTS } from './faults.ts'
 import { startReferenceServer, type ReferenceServer } from './server.ts'
 import { VARIANTS } from './variants.ts'
@@ -18,6 +22,11 @@ function parsePort(value: string): number {
   const port = /^[0-9]{1,5}$/.test(value) ? Number(value) : NaN
   if (!(port >= 0 && port <= 65535)) throw new InvalidArgumentError('must be an integer from 0 to 65535.')
   return port
+}
+
+function parseSeed(value: string): number {
+  if (!/^[0-9]{1,10}$/.test(value) || Number(value) >= 2 ** 32) throw new InvalidArgumentError('must be an integer from 0 to 4294967295.')
+  return Number(value)
 }
 
 /** `--fault a,b --fault c` → ['a', 'b', 'c']. */
@@ -37,20 +46,44 @@ interface CliOptions {
   host: string
   accountSid?: string
   authToken?: string
+  apiKey?: string
+  apiSecret?: string
+  seed?: number
   fault: string[]
   variant: string[]
+  condition: string[]
   listFaults?: boolean
+}
+
+/** An environment variable, or undefined when it is unset or empty. */
+function fromEnv(name: string): string | undefined {
+  const value = process.env[name]
+  return value === undefined || value === '' ? undefined : value
+}
+
+/** The conditions table with each value-taking name shown as `name[=UNIT]` and its default in the text. */
+function conditionRows(): Record<string, string> {
+  const rows: Record<string, string> = {}
+  for (const [name, text] of Object.entries(CONDITIONS)) {
+    const parameter = CONDITION_PARAMETERS[name]
+    rows[parameter === undefined ? name : `${name}[=${parameter.unit}]`] = text
+  }
+  return rows
 }
 
 const program = new Command('mock')
   .description('Run the Conversations Message reference server (in memory, faithful to the documented API).')
   .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, 4010)
   .option('--host <host>', 'address to bind', '127.0.0.1')
-  .option('--account-sid <sid>', 'Account SID accepted as the Basic user name (default: random)')
-  .option('--auth-token <token>', 'auth token accepted as the Basic password (default: random)')
+  .option('--account-sid <sid>', 'Account SID accepted as the Basic user name (default: $TWILIO_ACCOUNT_SID, else random)')
+  .option('--auth-token <token>', 'auth token accepted as the Basic password (default: $TWILIO_AUTH_TOKEN, else random)')
+  .option('--api-key <sid>', 'API key SID accepted under api-keys/restricted-key (default: $TWILIO_API_KEY, else random)')
+  .option('--api-secret <secret>', "the API key's secret (default: $TWILIO_API_SECRET, else random)")
   .option('--fault <names>', 'switch on fault(s), comma-separated; repeatable (see --list-faults)', collectNames, [])
   .option('--variant <names>', 'switch on allowed variant(s), comma-separated; repeatable', collectNames, [])
-  .option('--list-faults', 'print the available faults and variants, then exit')
+  .option('--condition <names>', 'switch on production condition(s), NAME or NAME=VALUE, comma-separated; repeatable', collectNames, [])
+  .option('--seed <n>', "seed for the conditions' randomness, to reproduce a run (default: random)", parseSeed)
+  .option('--list-faults', 'print the available faults, variants and conditions, then exit')
   .allowExcessArguments(false)
   .exitOverride()
   // Commander's own error output can span lines; we print our single line in fail() instead.
@@ -70,9 +103,15 @@ try {
 
 if (opts.listFaults) {
   process.stdout.write(`${table('Faults (--fault NAME): each breaks one documented behaviour', FAULTS)}\n`)
-  process.stdout.write(table('Variants (--variant NAME): each selects a behaviour the doc allows', VARIANTS))
+  process.stdout.write(`${table('Variants (--variant NAME): each selects a behaviour the doc allows', VARIANTS)}\n`)
+  process.stdout.write(table('Conditions (--condition NAME[=VALUE]): each shows a production behaviour a conformant server may have', conditionRows()))
   process.exit(0)
 }
+
+const accountSid = opts.accountSid ?? fromEnv('TWILIO_ACCOUNT_SID')
+const authToken = opts.authToken ?? fromEnv('TWILIO_AUTH_TOKEN')
+const apiKey = opts.apiKey ?? fromEnv('TWILIO_API_KEY')
+const apiSecret = opts.apiSecret ?? fromEnv('TWILIO_API_SECRET')
 
 let server: ReferenceServer
 try {
@@ -81,8 +120,12 @@ try {
     host: opts.host,
     faults: opts.fault,
     variants: opts.variant,
-    ...(opts.accountSid !== undefined ? { accountSid: opts.accountSid } : {}),
-    ...(opts.authToken !== undefined ? { authToken: opts.authToken } : {}),
+    conditions: opts.condition,
+    ...(accountSid !== undefined ? { accountSid } : {}),
+    ...(authToken !== undefined ? { authToken } : {}),
+    ...(apiKey !== undefined ? { apiKey } : {}),
+    ...(apiSecret !== undefined ? { apiSecret } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   })
 } catch (err) {
   const e = err as NodeJS.ErrnoException
@@ -94,13 +137,19 @@ try {
 }
 
 const listOrNone = (names: readonly string[]) => (names.length > 0 ? names.join(', ') : 'none')
+// The key is only worth printing when the server accepts it.
+const keysAccepted = opts.condition.some((c) => /^(api-keys|restricted-key)(=|$)/.test(c))
 process.stdout.write(
   [
     `Reference server listening on ${server.url}`,
     `Account SID: ${server.accountSid}`,
     `Auth token:  ${server.authToken}`,
+    ...(keysAccepted ? [`API key:     ${server.apiKey}`, `API secret:  ${server.apiSecret}`] : []),
+    `Default service: ${server.defaultServiceSid}`,
     `Faults on:   ${listOrNone([...new Set(opts.fault)])}`,
     `Variants on: ${listOrNone([...new Set(opts.variant)])}`,
+    `Conditions on: ${listOrNone([...new Set(opts.condition)])}`,
+    `Seed:        ${server.seed}`,
     'Press Ctrl+C to stop.',
     '',
   ].join('\n'),

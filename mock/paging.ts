@@ -1,11 +1,48 @@
-// Cursor paging over a conversation's messages.
+// Cursor paging over a sorted list: a conversation's messages, or the setup resources (services,
+// conversations, participants, users).
 //
-// A page token is `PT<index>`: the index of the first message on the page (Twilio's real tokens
-// for messages look the same, e.g. `PageToken=PT15`). A page starts at the first message whose
-// index is >= the token (ascending) or <= it (descending). Because it names a position in index
-// space rather than an offset, deleting a message between two page requests cannot make the
-// client skip or repeat one.
-import type { Message, MessageLog } from './store.ts'
+// A page token is `PT<key>`: the sort key of the first item on the page. For messages the key is the
+// index (Twilio's real tokens for messages look the same, e.g. `PageToken=PT15`); for the other
+// resources it is the order of creation. A page starts at the first item whose key is >= the token
+// (ascending) or <= it (descending). Because it names a position in key space rather than an
+// offset, deleting an item between two page requests cannot make the client skip or repeat one.
+
+/** What paging needs of a list: items sorted by a numeric key that only grows and never repeats. */
+export interface SortedItems<T> {
+  readonly size: number
+  /** The item at a sorted position (0 = smallest key). */
+  at(position: number): T | undefined
+  /** Position of the first item whose key is >= `key` (== size when there is none). */
+  lowerBound(key: number): number
+  keyOf(item: T): number
+}
+
+/** A list already sorted by `keyOf`, e.g. a store's resources in creation order or a lagged view of messages. */
+export class SortedArray<T> implements SortedItems<T> {
+  constructor(
+    private readonly items: readonly T[],
+    readonly keyOf: (item: T) => number,
+  ) {}
+
+  get size(): number {
+    return this.items.length
+  }
+
+  at(position: number): T | undefined {
+    return this.items[position]
+  }
+
+  lowerBound(key: number): number {
+    let lo = 0
+    let hi = this.items.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.keyOf(this.items[mid]!) < key) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
 
 export type Order = 'asc' | 'desc'
 
@@ -14,15 +51,15 @@ export interface ListQuery {
   order?: Order
   pageSize: number
   page: number
-  /** The message index a page starts from, decoded from `PT<index>`. */
+  /** The key (message index, creation order) a page starts from, decoded from `PT<key>`. */
   pageToken?: number
 }
 
-export interface PageSlice {
-  items: Message[]
-  /** Index the next page starts at, or null when nothing follows. */
+export interface PageSlice<T> {
+  items: T[]
+  /** Key the next page starts at, or null when nothing follows. */
   nextToken: number | null
-  /** Index the previous page starts at, or null on a first page or when nothing precedes. */
+  /** Key the previous page starts at, or null on a first page or when nothing precedes. */
   previousToken: number | null
 }
 
@@ -37,50 +74,55 @@ export interface PagingFaults {
   firstIsCurrent?: boolean
 }
 
-export function slicePage(log: MessageLog, q: ListQuery, descending: boolean, faults: PagingFaults = {}): PageSlice {
+export function slicePage<T>(log: SortedItems<T>, q: ListQuery, descending: boolean, faults: PagingFaults = {}): PageSlice<T> {
   const slice = sliceCorrectly(log, q, descending)
   const shift = faults.nextShift ?? 0
   if (shift !== 0 && slice.nextToken !== null) {
     const at = log.lowerBound(slice.nextToken) + (descending ? -shift : shift)
-    slice.nextToken = log.at(at)?.index ?? null
+    const item = log.at(at)
+    slice.nextToken = item === undefined ? null : log.keyOf(item)
   }
   if (faults.noNext) slice.nextToken = null
-  // An index past every message: the page it leads to is empty.
-  if (faults.nextOnLast && slice.nextToken === null) slice.nextToken = descending ? 0 : (log.at(log.size - 1)?.index ?? 0) + 1_000_000
+  // A key past every item: the page it leads to is empty.
+  if (faults.nextOnLast && slice.nextToken === null) slice.nextToken = descending ? 0 : keyAt(log, log.size - 1, 0) + 1_000_000
   return slice
 }
 
-function sliceCorrectly(log: MessageLog, q: ListQuery, descending: boolean): PageSlice {
+function keyAt<T>(log: SortedItems<T>, position: number, otherwise: number): number {
+  const item = log.at(position)
+  return item === undefined ? otherwise : log.keyOf(item)
+}
+
+function sliceCorrectly<T>(log: SortedItems<T>, q: ListQuery, descending: boolean): PageSlice<T> {
   const size = log.size
-  const items: Message[] = []
+  const items: T[] = []
   if (!descending) {
     const start = q.pageToken === undefined ? 0 : log.lowerBound(q.pageToken)
     const end = Math.min(size, start + q.pageSize)
     for (let p = start; p < end; p++) items.push(log.at(p)!)
     return {
       items,
-      nextToken: end < size ? log.at(end)!.index : null,
-      previousToken: q.pageToken !== undefined && start > 0 ? log.at(Math.max(0, start - q.pageSize))!.index : null,
+      nextToken: end < size ? keyAt(log, end, 0) : null,
+      previousToken: q.pageToken !== undefined && start > 0 ? keyAt(log, Math.max(0, start - q.pageSize), 0) : null,
     }
   }
-  // Descending: walk the ascending log backwards from the last message with index <= token.
+  // Descending: walk the ascending list backwards from the last item with key <= token.
   const start = q.pageToken === undefined ? size - 1 : log.lowerBound(q.pageToken + 1) - 1
   const end = start - q.pageSize // exclusive
   for (let p = start; p > end && p >= 0; p--) items.push(log.at(p)!)
   return {
     items,
-    nextToken: end >= 0 ? log.at(end)!.index : null,
-    previousToken: q.pageToken !== undefined && start < size - 1 ? log.at(Math.min(size - 1, start + q.pageSize))!.index : null,
+    nextToken: end >= 0 ? keyAt(log, end, 0) : null,
+    previousToken: q.pageToken !== undefined && start < size - 1 ? keyAt(log, Math.min(size - 1, start + q.pageSize), 0) : null,
   }
 }
 
-/** A page URL with the query in Twilio's order: Order (only if given), PageSize, Page, PageToken. */
-/** `PT<index>` as Twilio's message tokens look, or (variant) an opaque base64url string a client cannot read. */
-export function encodePageToken(index: number, opaque = false): string {
-  return opaque ? Buffer.from(JSON.stringify({ after: index, v: 1 })).toString('base64url') : `PT${index}`
+/** `PT<key>` as Twilio's message tokens look, or (variant) an opaque base64url string a client cannot read. */
+export function encodePageToken(key: number, opaque = false): string {
+  return opaque ? Buffer.from(JSON.stringify({ after: key, v: 1 })).toString('base64url') : `PT${key}`
 }
 
-/** The index a token names, or undefined when the token is not one of ours. */
+/** The key a token names, or undefined when the token is not one of ours. */
 export function decodePageToken(token: string, opaque = false): number | undefined {
   if (!opaque) {
     const m = /^PT([0-9]{1,15})$/.exec(token)
@@ -94,8 +136,15 @@ export function decodePageToken(token: string, opaque = false): number | undefin
   }
 }
 
-export function pageUrl(base: string, q: { order?: string | undefined; pageSize: number; page: number; pageToken?: number | null | undefined; opaque?: boolean | undefined }): string {
-  let query = ''
+/**
+ * A page URL with the query in Twilio's order: the list's filters (already encoded), Order (only if
+ * given), PageSize, Page, PageToken.
+ */
+export function pageUrl(
+  base: string,
+  q: { filters?: string | undefined; order?: string | undefined; pageSize: number; page: number; pageToken?: number | null | undefined; opaque?: boolean | undefined },
+): string {
+  let query = q.filters ? `${q.filters}&` : ''
   if (q.order !== undefined) query += `Order=${q.order}&`
   query += `PageSize=${q.pageSize}&Page=${q.page}`
   if (q.pageToken !== undefined && q.pageToken !== null) query += `&PageToken=${encodeURIComponent(encodePageToken(q.pageToken, q.opaque))}`
@@ -112,8 +161,9 @@ export interface PageMeta {
   key: string
 }
 
-export function pageMeta(base: string, key: string, q: ListQuery, slice: PageSlice, faults: PagingFaults = {}): PageMeta {
-  const common = { order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens }
+/** `filters`: the list's own query parameters (the conversation list's State, StartDate, EndDate), kept in every page URL. */
+export function pageMeta(base: string, key: string, q: ListQuery, slice: PageSlice<unknown>, faults: PagingFaults = {}, filters?: string): PageMeta {
+  const common = { filters, order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens }
   const url = pageUrl(base, { ...common, page: q.page, pageToken: q.pageToken })
   const previous = slice.previousToken === null ? null : pageUrl(base, { ...common, page: Math.max(0, q.page - 1), pageToken: slice.previousToken })
   return {

@@ -2,7 +2,7 @@
 // against them and a stable order makes those diffs readable (JSON itself does not care).
 import type { Faults } from './faults.ts'
 import type { Variants } from './variants.ts'
-import type { Conversation, Message, Participant, Service } from './store.ts'
+import type { Conversation, Message, Participant, Service, User } from './store.ts'
 import { formatDate } from './time.ts'
 
 export interface RenderContext {
@@ -98,6 +98,30 @@ export function renderParticipant(p: Participant, scope: Scope, ctx: RenderConte
     url: `${base}/Participants/${p.sid}`,
     last_read_message_index: null,
     last_read_timestamp: null,
+  }
+}
+
+export function usersPath(serviceSid: string, scope: Scope): string {
+  return scope === 'service' ? `/v1/Services/${serviceSid}/Users` : '/v1/Users'
+}
+
+/** is_online and is_notifiable are null: reachability is off in this server (the schema's null case). */
+export function renderUser(u: User, scope: Scope, ctx: RenderContext) {
+  const url = `${ctx.origin}${usersPath(u.serviceSid, scope)}/${u.sid}`
+  return {
+    sid: u.sid,
+    account_sid: ctx.accountSid,
+    chat_service_sid: u.serviceSid,
+    role_sid: u.roleSid,
+    identity: u.identity,
+    friendly_name: u.friendlyName,
+    attributes: u.attributes,
+    is_online: null,
+    is_notifiable: null,
+    date_created: formatDate(u.dateCreated),
+    date_updated: formatDate(u.dateUpdated),
+    url,
+    links: { user_conversations: `${url}/Conversations` },
   }
 }
 

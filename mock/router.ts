@@ -3,6 +3,7 @@
 // table: a path that matches no pattern is 404, a matching path without that method is 405.
 import { methodNotAllowed, notFound } from './errors.ts'
 import type { Params } from './form.ts'
+import type { Conditions } from './conditions.ts'
 import type { Faults } from './faults.ts'
 import type { RenderContext } from './representation.ts'
 import type { Store } from './store.ts'
@@ -16,6 +17,7 @@ export interface App {
   render: RenderContext
   faults: Faults
   variants: Variants
+  conditions: Conditions
 }
 
 export interface Request {

@@ -26,7 +26,7 @@ function findConversationOrPhantom(req: Request, app: App, scope: Scope): Conver
     const now = nowSeconds()
     const sid = req.params['conversation'] ?? ''
     const serviceSid = req.params['service'] ?? app.store.defaultServiceSid
-    return { sid, serviceSid, friendlyName: null, uniqueName: null, attributes: '{}', dateCreated: now, dateUpdated: now, participants: new Map(), messages: new MessageLog() }
+    return { sid, serviceSid, friendlyName: null, uniqueName: null, attributes: '{}', dateCreated: now, dateUpdated: now, creationOrder: -1, participants: new Map(), messages: new MessageLog() }
   }
 }
 
@@ -50,10 +50,14 @@ function faultyLookup(req: Request, app: App, conversation: Conversation, sid: s
   return undefined
 }
 
-/** A message of this conversation. A SID of another conversation, or a malformed one, is simply not here: 404. */
+/**
+ * A message of this conversation. A SID of another conversation, or a malformed one, is simply not here: 404.
+ * Under `list-lag` a fetch may still find a message deleted within the lag (a replica that has not seen the delete).
+ */
 function messageFor(req: Request, app: App, conversation: Conversation): Message {
   const sid = req.params['message'] ?? ''
-  const message = conversation.messages.get(sid) ?? faultyLookup(req, app, conversation, sid)
+  const lagging = req.method === 'GET' ? conversation.messages.recentlyDeleted(sid) : undefined
+  const message = conversation.messages.get(sid) ?? lagging ?? faultyLookup(req, app, conversation, sid)
   if (message === undefined && app.faults.on('unknown-message-500')) throw internalError() // a null dereference
   if (message === undefined) throw app.faults.on('message-not-found-50500') ? new ApiError(404, 50500, 'Message not found') : notFound(req.path)
   return message
@@ -64,7 +68,7 @@ function participantSidFor(app: App, conversation: Conversation, author: string)
   return app.store.participantByIdentity(conversation, author)?.sid ?? null
 }
 
-const bodyRules = (app: App) => ({ enforceBodyLimit: !app.faults.on('body-limit-ignored'), faults: app.faults })
+const bodyRules = (app: App) => ({ enforceBodyLimit: !app.faults.on('body-limit-ignored'), chatBodyLimit: app.conditions.on('chat-body-limit'), faults: app.faults })
 
 /** The X-Twilio-Webhook-Enabled header; the `webhook-false-rejected` fault accepts only "true". */
 function webhookHeader(req: Request, app: App): void {
@@ -168,7 +172,8 @@ const list =
     const query = readListQuery(req.query(), listRules(app))
     const descending = query.order === 'desc' ? !app.faults.on('order-desc-ignored') : query.order === undefined && app.faults.on('list-default-desc')
     const faults = pagingFaults(app)
-    const slice = slicePage(conversation.messages, query, descending, faults)
+    // Under `list-lag` the list is read from a replica behind the writes; without it this is the log itself.
+    const slice = slicePage(conversation.messages.lagged(), query, descending, faults)
     if (app.faults.on('list-other-conversations')) slice.items.push(...otherConversationsMessages(app, conversation))
     if (app.faults.on('list-omits-newest')) slice.items = slice.items.filter((m) => m !== conversation.messages.at(conversation.messages.size - 1))
     const base = app.render.origin + messagesPath(conversation, scope)
@@ -196,8 +201,12 @@ const update =
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
     const message = messageFor(req, app, conversation)
+    const before = { ...message } // for a lagged list, which still shows this state for a while
     webhookHeader(req, app)
-    if (app.faults.on('update-not-atomic')) applyValidFieldsFirst(req, app, message)
+    if (app.faults.on('update-not-atomic')) {
+      applyValidFieldsFirst(req, app, message)
+      conversation.messages.edited(message, before)
+    }
     // Validate everything before touching the message, so a rejected update changes nothing.
     const edit = readUpdateParams(req.form(), bodyRules(app))
     if (app.faults.on('update-resets-omitted')) resetOmitted(app, conversation, message, edit)
@@ -217,6 +226,7 @@ const update =
       if (edit.dateCreated !== undefined) message.dateCreated = edit.dateCreated
       message.dateUpdated = edit.dateUpdated ?? nowSeconds() - (app.faults.on('update-date-updated-local-time') ? 5 * 3600 : 0)
       message.dateUpdatedSet = true
+      conversation.messages.edited(message, before)
     }
     return { status: 200, body: renderMessage(message, scope, app.render) }
   }

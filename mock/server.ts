@@ -1,19 +1,22 @@
 // The reference server: a faithful in-memory implementation of the Conversations Message API,
 // used as the conformance suite's default target. Built on node:http alone so that what goes over
 // the wire is exactly what this code writes (no framework adding headers or rewriting paths).
-import { randomUUID } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { isAuthorized, parseBasicAuth } from './auth.ts'
-import { ApiError, internalError, payloadTooLarge, unauthorized } from './errors.ts'
+import { resolveConditions } from './conditions.ts'
+import { ApiError, forbidden, internalError, payloadTooLarge, tooManyRequests, unauthorized } from './errors.ts'
 import { resolveFaults } from './faults.ts'
 import { isFormContentType, parseQueryString, parseUrlEncoded, type Params } from './form.ts'
-import { BODY_LIMIT_BYTES, readBody, writeError, writeRawError, writeReply } from './http-io.ts'
+import { BODY_LIMIT_BYTES, readBody, writeRawError, writeReply } from './http-io.ts'
 import { messageRouteDefs } from './routes-messages.ts'
 import { setupRoutes } from './routes-setup.ts'
+import { userRouteDefs } from './routes-users.ts'
 import { Router, type App, type Request } from './router.ts'
 import { newSid, randomHex } from './sids.ts'
 import { Store } from './store.ts'
+import { createTraffic } from './traffic.ts'
 import { resolveVariants } from './variants.ts'
 
 export interface ReferenceServerOptions {
@@ -29,6 +32,17 @@ export interface ReferenceServerOptions {
   faults?: readonly string[]
   /** Names from mock/variants.ts; an unknown name throws an Error listing the valid ones. */
   variants?: readonly string[]
+  /**
+   * Names from mock/conditions.ts, some with a value (`latency=50`); an unknown name throws an Error
+   * listing the valid ones, a bad value one stating the rule.
+   */
+  conditions?: readonly string[]
+  /** The API key SID. Default: 'SK' + 32 random lower-case hex. Accepted only under `api-keys` or `restricted-key`. */
+  apiKey?: string
+  /** The API key's secret. Default: 32 random lower-case hex. */
+  apiSecret?: string
+  /** Seeds the conditions' randomness (which requests get a 503, latency jitter). Default: random. */
+  seed?: number
 }
 
 export interface ReferenceServer {
@@ -36,8 +50,18 @@ export interface ReferenceServer {
   url: string
   accountSid: string
   authToken: string
+  /** Always present; accepted as credentials only under the `api-keys` or `restricted-key` condition. */
+  apiKey: string
+  apiSecret: string
+  /** The SID of the account's default Conversation Service, which the short /v1/Conversations routes use. */
+  defaultServiceSid: string
+  /** The seed in use (the one given, or the random one chosen), to reproduce a run. */
+  seed: number
   close(): Promise<void>
 }
+
+/** Who a request authenticated as: the account (SID and auth token) or its API key. */
+type Principal = 'account' | 'api-key'
 
 /** The origin the `url-origin-twilio` variant writes into resource URLs. */
 const TWILIO_ORIGIN = 'https://conversations.twilio.com'
@@ -69,32 +93,48 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 export async function startReferenceServer(opts: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const faults = resolveFaults(opts.faults)
   const variants = resolveVariants(opts.variants)
+  const conditions = resolveConditions(opts.conditions)
   const accountSid = opts.accountSid ?? newSid('AC')
   const authToken = opts.authToken ?? randomHex(16)
+  const apiKey = opts.apiKey ?? newSid('SK')
+  const apiSecret = opts.apiSecret ?? randomHex(16)
   // Basic auth splits user:password at the first colon, so a colon in the user name could never match.
   if (accountSid === '' || accountSid.includes(':')) throw new Error('accountSid must be non-empty and contain no ":"')
   if (authToken === '') throw new Error('authToken must be non-empty')
+  if (apiKey === '' || apiKey.includes(':')) throw new Error('apiKey must be non-empty and contain no ":"')
+  if (apiSecret === '') throw new Error('apiSecret must be non-empty')
+  if (opts.seed !== undefined && !Number.isSafeInteger(opts.seed)) throw new Error('seed must be an integer')
+  const seed = opts.seed ?? randomInt(2 ** 32)
 
-  const store = new Store((prefix) =>
-    prefix === 'IM' && faults.on('sid-uuid') ? `IM${randomUUID()}` : newSid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') }),
+  const store = new Store(
+    (prefix) => (prefix === 'IM' && faults.on('sid-uuid') ? `IM${randomUUID()}` : newSid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') })),
+    { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0 },
   )
-  const router = new Router([...setupRoutes, ...messageRouteDefs])
+  const router = new Router([...setupRoutes, ...userRouteDefs, ...messageRouteDefs])
+  const traffic = createTraffic(conditions, seed)
   let app: App | undefined // set once we know our port, which every rendered URL contains
 
   let requestCount = 0
 
-  function credentialsAccepted(header: string | undefined): boolean {
-    if (faults.on('auth-ignored')) return true
-    if (faults.on('auth-token-unchecked')) return parseBasicAuth(header)?.accountSid === accountSid
-    return isAuthorized(header, { accountSid, authToken })
+  function principalOf(header: string | undefined): Principal | undefined {
+    // An API key authenticates like the account: its SID stands where the Account SID does.
+    if (conditions.on('api-keys') && isAuthorized(header, { accountSid: apiKey, authToken: apiSecret })) return 'api-key'
+    if (faults.on('auth-ignored')) return 'account'
+    if (faults.on('auth-token-unchecked')) return parseBasicAuth(header)?.accountSid === accountSid ? 'account' : undefined
+    return isAuthorized(header, { accountSid, authToken }) ? 'account' : undefined
   }
 
   function dispatch(req: IncomingMessage, body: { data: Buffer; tooLarge: boolean }, ready: App) {
     const { path, query } = splitTarget(req.url ?? '/')
-    const refused = !credentialsAccepted(headerValue(req, 'authorization'))
+    const principal = principalOf(headerValue(req, 'authorization'))
+    const refused = principal === undefined
     if (refused && !faults.on('auth-after-write')) throw unauthorized()
     if (body.tooLarge) throw payloadTooLarge(BODY_LIMIT_BYTES)
     const method = req.method ?? 'GET'
+    // restricted-key: a key without the permission to read account settings, as a least-privilege key is made.
+    if (principal === 'api-key' && conditions.on('restricted-key') && method === 'GET' && path === '/v1/Configuration') {
+      throw forbidden('Forbidden: this API key is not allowed to read the account configuration')
+    }
     const match = router.resolve(method, path)
     let parsedQuery: Params | undefined
     let parsedForm: Params | undefined
@@ -137,6 +177,43 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     return body
   }
 
+  /** What to answer, worked out in full before anything is written, so that latency can hold it back. */
+  function answer(req: IncomingMessage, body: { data: Buffer; tooLarge: boolean }): { status: number; body: unknown; headers: Readonly<Record<string, string>> } {
+    try {
+      if (app === undefined) throw new ApiError(503, 20503, 'Service Unavailable')
+      // transient-503 and the rate-limit bursts: refused before anything is looked at, so never processed.
+      const refusal = traffic.admit()
+      if (refusal !== undefined) throw refusal
+      // rate-limit-429: likewise refused before anything is looked at.
+      if (variants.on('rate-limit-429') && ++requestCount % 7 === 3) throw tooManyRequests({ 'Retry-After': '0' })
+      const reply = dispatch(req, body, app)
+      // json-as-html: what Express's res.send(JSON.stringify(x)) does to the message routes' bodies.
+      const asHtml = faults.on('json-as-html') && /\/Messages(?:\/|$)/.test(splitTarget(req.url ?? '/').path)
+      return { status: reply.status, body: reply.body, headers: asHtml ? { 'Content-Type': 'text/html; charset=utf-8' } : {} }
+    } catch (err) {
+      if (err instanceof ApiError) return { status: err.status, body: errorBody(err), headers: err.headers }
+      // Should be unreachable; if it is not, answer like Twilio would and keep serving.
+      console.error('reference server: unexpected error', err)
+      const error = internalError()
+      return { status: error.status, body: error.toBody(), headers: error.headers }
+    }
+  }
+
+  // Latency timers still running, so that close() need not wait for them.
+  const sleepers = new Set<() => void>()
+  let closed = false
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        sleepers.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(wake, ms)
+      sleepers.add(wake)
+    })
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body
     try {
@@ -144,22 +221,11 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     } catch {
       return // the client went away mid-request: there is nobody to answer
     }
-    try {
-      if (app === undefined) throw new ApiError(503, 20503, 'Service Unavailable')
-      // rate-limit-429: refused before anything is looked at, so the request was never processed.
-      if (variants.on('rate-limit-429') && ++requestCount % 7 === 3) {
-        throw new ApiError(429, 20429, 'Too Many Requests', { 'Retry-After': '0' })
-      }
-      const reply = dispatch(req, body, app)
-      // json-as-html: what Express's res.send(JSON.stringify(x)) does to the message routes' bodies.
-      const asHtml = faults.on('json-as-html') && /\/Messages(?:\/|$)/.test(splitTarget(req.url ?? '/').path)
-      writeReply(res, reply.status, reply.body, asHtml ? { 'Content-Type': 'text/html; charset=utf-8' } : {})
-    } catch (err) {
-      if (err instanceof ApiError) return writeReply(res, err.status, errorBody(err), err.headers)
-      // Should be unreachable; if it is not, answer like Twilio would and keep serving.
-      console.error('reference server: unexpected error', err)
-      writeError(res, internalError())
-    }
+    const reply = answer(req, body)
+    const delay = traffic.delayMs()
+    if (delay > 0) await sleep(delay)
+    if (closed || res.socket === null || res.socket.destroyed) return // closed or hung up while we waited
+    writeReply(res, reply.status, reply.body, reply.headers)
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
@@ -194,6 +260,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     store,
     faults,
     variants,
+    conditions,
     render: { origin: variants.on('url-origin-twilio') ? TWILIO_ORIGIN : url, accountSid, faults, variants },
   }
 
@@ -202,8 +269,14 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     url,
     accountSid,
     authToken,
+    apiKey,
+    apiSecret,
+    defaultServiceSid: store.defaultServiceSid,
+    seed,
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
+        closed = true
+        for (const wake of [...sleepers]) wake()
         server.close((err) => (err ? reject(err) : resolve()))
         // close() alone waits for keep-alive clients to hang up; we end them now.
         server.closeAllConnections()

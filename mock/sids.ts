@@ -3,7 +3,7 @@
 // a suite that accidentally relies on predictable SIDs should break here, not in production.
 import { randomBytes } from 'node:crypto'
 
-export type SidPrefix = 'AC' | 'IS' | 'CH' | 'MB' | 'IM' | 'ME' | 'HX' | 'RQ'
+export type SidPrefix = 'AC' | 'IS' | 'CH' | 'MB' | 'IM' | 'ME' | 'HX' | 'RQ' | 'US' | 'SK' | 'RL'
 
 export interface SidOptions {
   /** The doc's patterns are `[0-9a-fA-F]`, so upper-case hex is allowed; real SIDs are lower-case. */

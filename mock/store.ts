@@ -1,16 +1,26 @@
-// The in-memory state: services, conversations, participants and messages. Pure data and
-// invariants (index allocation, ordering, ownership); no HTTP and no validation of client input.
+// The in-memory state: services, conversations, participants, users and messages. Pure data and
+// invariants (index allocation, ordering, ownership, the lagged view of a list); no HTTP and no
+// validation of client input.
+import { SortedArray, type SortedItems } from './paging.ts'
 import type { SidPrefix } from './sids.ts'
 import { nowSeconds } from './time.ts'
 
-export interface Service {
+/**
+ * Every resource but a message carries the order in which it was created, store-wide. Lists are sorted
+ * by it and page tokens name it, so a delete between two page requests cannot skip or repeat anything.
+ */
+interface Created {
+  creationOrder: number
+}
+
+export interface Service extends Created {
   sid: string
   friendlyName: string
   dateCreated: number
   dateUpdated: number
 }
 
-export interface Participant {
+export interface Participant extends Created {
   sid: string
   conversationSid: string
   serviceSid: string
@@ -19,6 +29,20 @@ export interface Participant {
   dateCreated: number
   dateUpdated: number
 }
+
+/** A Conversations User: an identity known to a service. It outlives the participants made for it. */
+export interface User extends Created {
+  sid: string
+  serviceSid: string
+  identity: string
+  friendlyName: string | null
+  attributes: string
+  roleSid: string | null
+  dateCreated: number
+  dateUpdated: number
+}
+
+export const byCreationOrder = (item: Created): number => item.creationOrder
 
 export interface Message {
   sid: string
@@ -47,21 +71,43 @@ export type Indexing = 'counter' | 'gaps' | 'by-count'
 
 export type NewMessage = Omit<Message, 'sid' | 'conversationSid' | 'serviceSid' | 'index'>
 
+/** One state of a message and the server time (ms) it began at; `state` is null from its deletion on. */
+interface Version {
+  since: number
+  state: Message | null
+}
+
 /**
  * A conversation's messages, kept sorted by index so that paging is a binary search.
  * Indices come from a counter that only grows: the doc says indices "may skip numbers, but will
  * always be in order of when the message was received", so a deleted index is never reused.
  * Node runs each request handler to completion, so allocation is atomic even under concurrency.
+ *
+ * With a lag (the `list-lag` condition) the log also keeps, per message changed within the last
+ * `lagMs` milliseconds, the versions it went through, so that `lagged()` can show the list as a
+ * replica that far behind would. A message whose last change is older than the lag is "settled":
+ * its history is dropped, and every view shows its live state.
  */
-export class MessageLog {
+export class MessageLog implements SortedItems<Message> {
   private readonly ordered: Message[] = []
   private readonly bySid = new Map<string, Message>()
   /** Deleted messages, kept so that the `fetch-after-delete` fault can still serve them. */
   private readonly deleted = new Map<string, Message>()
   private nextIndex = 0
+  /** Versions of the messages changed within the lag, oldest first; empty without a lag. */
+  private readonly versions = new Map<string, Version[]>()
+
+  constructor(
+    private readonly lagMs = 0,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   get size(): number {
     return this.ordered.length
+  }
+
+  keyOf(message: Message): number {
+    return message.index
   }
 
   /**
@@ -74,7 +120,16 @@ export class MessageLog {
     const message: Message = { sid, ...owner, index, ...fields }
     this.ordered.push(message) // the new index is the largest, so the array stays sorted
     this.bySid.set(sid, message)
+    this.record(sid, message)
     return message
+  }
+
+  /**
+   * Call after changing a message in place, with a copy taken before the change, so that a lagged view
+   * can still show the old state (it is all the log has when the message's history had settled).
+   */
+  edited(message: Message, before: Message): void {
+    this.record(message.sid, message, before)
   }
 
   get(sid: string): Message | undefined {
@@ -92,7 +147,61 @@ export class MessageLog {
     this.bySid.delete(sid)
     if (!keepListed) this.ordered.splice(this.lowerBound(message.index), 1)
     this.deleted.set(sid, message)
+    this.record(sid, null, message)
     return message
+  }
+
+  /**
+   * The list as a reader `lagMs` behind sees it, sorted by index: messages created within the lag are
+   * missing, edits within it not yet shown, and messages deleted within it still there. Without a lag
+   * this is the log itself.
+   */
+  lagged(): SortedItems<Message> {
+    if (this.lagMs <= 0) return this
+    const horizon = this.settle()
+    const shown: Message[] = []
+    const seen = new Set<string>()
+    const add = (sid: string, live: Message | undefined) => {
+      if (seen.has(sid)) return
+      seen.add(sid)
+      const history = this.versions.get(sid)
+      const state = history === undefined ? live : stateAt(history, horizon)
+      if (state) shown.push(state)
+    }
+    for (const m of this.ordered) add(m.sid, m)
+    for (const sid of this.versions.keys()) add(sid, undefined) // deleted within the lag: not in `ordered` any more
+    shown.sort((a, b) => a.index - b.index)
+    return new SortedArray(shown, (m) => m.index)
+  }
+
+  /** A message deleted less than `lagMs` ago, which a lagging replica may still serve to a fetch. */
+  recentlyDeleted(sid: string): Message | undefined {
+    if (this.lagMs <= 0 || this.bySid.has(sid)) return undefined
+    this.settle()
+    return this.versions.has(sid) ? this.deleted.get(sid) : undefined
+  }
+
+  /** `previous`: the state before this change, which a settled message has no version of any more. */
+  private record(sid: string, state: Message | null, previous?: Message): void {
+    if (this.lagMs <= 0) return
+    this.settle()
+    // Copies, because the update handler changes the live message in place.
+    const history = this.versions.get(sid) ?? (previous === undefined ? [] : [{ since: -Infinity, state: { ...previous } }])
+    history.push({ since: this.clock(), state: state === null ? null : { ...state } })
+    this.versions.set(sid, history)
+  }
+
+  /**
+   * Drops what no lagged view can show any more: whole histories whose last change is older than the
+   * lag, and the versions superseded before the horizon. Returns the horizon (now − lag).
+   */
+  private settle(): number {
+    const horizon = this.clock() - this.lagMs
+    for (const [sid, history] of this.versions) {
+      if (history[history.length - 1]!.since <= horizon) this.versions.delete(sid)
+      else while (history.length > 1 && history[1]!.since <= horizon) history.shift()
+    }
+    return horizon
   }
 
   /** The message at a sorted position (0 = smallest index). */
@@ -113,7 +222,17 @@ export class MessageLog {
   }
 }
 
-export interface Conversation {
+/** The last state a history had at `time`: undefined before the message existed, null after its deletion. */
+function stateAt(history: readonly Version[], time: number): Message | null | undefined {
+  let state: Message | null | undefined
+  for (const v of history) {
+    if (v.since > time) break
+    state = v.state
+  }
+  return state
+}
+
+export interface Conversation extends Created {
   sid: string
   serviceSid: string
   friendlyName: string | null
@@ -127,19 +246,34 @@ export interface Conversation {
 
 export type SidFactory = (prefix: SidPrefix) => string
 
+export interface StoreOptions {
+  /** The `list-lag` condition: how far (ms) message lists lag behind the writes. 0 = not at all. */
+  listLagMs?: number
+}
+
+// Maps iterate in insertion order, which is creation order: every list below comes out sorted by it.
 export class Store {
   readonly defaultServiceSid: string
   private readonly services = new Map<string, Service>()
   private readonly conversations = new Map<string, Conversation>()
+  private readonly users = new Map<string, User>()
+  private created = 0
 
-  constructor(private readonly newSid: SidFactory) {
+  constructor(
+    private readonly newSid: SidFactory,
+    private readonly options: StoreOptions = {},
+  ) {
     // Every account has a default Conversation Service; the short /v1/Conversations routes use it.
     this.defaultServiceSid = this.createService('Default Conversations Service').sid
   }
 
+  private nextCreationOrder(): number {
+    return this.created++
+  }
+
   createService(friendlyName: string): Service {
     const now = nowSeconds()
-    const service: Service = { sid: this.newSid('IS'), friendlyName, dateCreated: now, dateUpdated: now }
+    const service: Service = { sid: this.newSid('IS'), friendlyName, dateCreated: now, dateUpdated: now, creationOrder: this.nextCreationOrder() }
     this.services.set(service.sid, service)
     return service
   }
@@ -148,10 +282,15 @@ export class Store {
     return this.services.get(sid)
   }
 
-  /** Removes the service and everything in it. */
+  listServices(): SortedItems<Service> {
+    return new SortedArray([...this.services.values()], byCreationOrder)
+  }
+
+  /** Removes the service and everything in it: its conversations (with their messages) and its users. */
   deleteService(sid: string): boolean {
     if (!this.services.delete(sid)) return false
     for (const [convSid, conv] of this.conversations) if (conv.serviceSid === sid) this.conversations.delete(convSid)
+    for (const [userSid, user] of this.users) if (user.serviceSid === sid) this.users.delete(userSid)
     return true
   }
 
@@ -163,8 +302,9 @@ export class Store {
       ...fields,
       dateCreated: now,
       dateUpdated: now,
+      creationOrder: this.nextCreationOrder(),
       participants: new Map(),
-      messages: new MessageLog(),
+      messages: new MessageLog(this.options.listLagMs ?? 0),
     }
     this.conversations.set(conversation.sid, conversation)
     return conversation
@@ -186,8 +326,13 @@ export class Store {
     return undefined
   }
 
+  /** The service's conversations in creation order. */
+  listConversations(serviceSid: string): Conversation[] {
+    return [...this.conversations.values()].filter((c) => c.serviceSid === serviceSid)
+  }
+
   deleteConversation(sid: string): boolean {
-    return this.conversations.delete(sid) // its participants and messages go with it
+    return this.conversations.delete(sid) // its participants and messages go with it; its users stay
   }
 
   addParticipant(conversation: Conversation, fields: { identity: string; attributes: string }): Participant {
@@ -199,9 +344,14 @@ export class Store {
       ...fields,
       dateCreated: now,
       dateUpdated: now,
+      creationOrder: this.nextCreationOrder(),
     }
     conversation.participants.set(participant.sid, participant)
     return participant
+  }
+
+  listParticipants(conversation: Conversation): SortedItems<Participant> {
+    return new SortedArray([...conversation.participants.values()], byCreationOrder)
   }
 
   participantByIdentity(conversation: Conversation, identity: string): Participant | undefined {
@@ -211,6 +361,33 @@ export class Store {
 
   addMessage(conversation: Conversation, fields: NewMessage, indexing: Indexing = 'counter'): Message {
     return conversation.messages.append(this.newSid('IM'), { conversationSid: conversation.sid, serviceSid: conversation.serviceSid }, fields, indexing)
+  }
+
+  createUser(serviceSid: string, fields: { identity: string; friendlyName: string | null; attributes: string; roleSid: string | null }): User {
+    const now = nowSeconds()
+    const user: User = { sid: this.newSid('US'), serviceSid, ...fields, dateCreated: now, dateUpdated: now, creationOrder: this.nextCreationOrder() }
+    this.users.set(user.sid, user)
+    return user
+  }
+
+  /** A user of the service by its SID or, as the User resource allows, by its identity (case-sensitive). */
+  findUser(serviceSid: string, sidOrIdentity: string): User | undefined {
+    const bySid = this.users.get(sidOrIdentity)
+    if (bySid !== undefined && bySid.serviceSid === serviceSid) return bySid
+    return this.userByIdentity(serviceSid, sidOrIdentity)
+  }
+
+  userByIdentity(serviceSid: string, identity: string): User | undefined {
+    for (const user of this.users.values()) if (user.serviceSid === serviceSid && user.identity === identity) return user
+    return undefined
+  }
+
+  listUsers(serviceSid: string): SortedItems<User> {
+    return new SortedArray([...this.users.values()].filter((u) => u.serviceSid === serviceSid), byCreationOrder)
+  }
+
+  deleteUser(sid: string): boolean {
+    return this.users.delete(sid)
   }
 
   /** Every conversation (the `list-other-conversations` fault needs them). */

@@ -2,7 +2,7 @@
 // The rules are the doc's: field patterns and lengths from the request schemas, JSON-ness of
 // Attributes/ContentVariables from their descriptions, Order/PageSize/Page from the list parameters.
 import { decodePageToken, type ListQuery } from './paging.ts'
-import { invalidParameter } from './errors.ts'
+import { ApiError, invalidParameter } from './errors.ts'
 import type { FaultName, Faults } from './faults.ts'
 import type { Params } from './form.ts'
 import { isSid } from './sids.ts'
@@ -10,6 +10,11 @@ import { parseDateTime } from './time.ts'
 
 /** The doc says "up to 1,600 characters"; we count Unicode code points, so an emoji is one character. */
 export const BODY_MAX_CHARACTERS = 1600
+/**
+ * The `chat-body-limit` condition: the Conversations limits page gives chat messages "32KB". We read it
+ * as 32,768 UTF-16 code units (a JavaScript or Java string length), the most generous reading.
+ */
+export const CHAT_BODY_MAX_CODE_UNITS = 32 * 1024
 export const SUBJECT_MAX_CHARACTERS = 256
 export const PAGE_SIZE_DEFAULT = 50
 export const PAGE_SIZE_MIN = 1
@@ -43,7 +48,7 @@ function dateTime(name: string, value: string): number {
   return seconds
 }
 
-function sid(name: string, value: string, prefix: 'ME' | 'HX'): string {
+function sid(name: string, value: string, prefix: 'ME' | 'HX' | 'RL'): string {
   if (!isSid(prefix, value)) throw invalidParameter(`${name} must match ^${prefix}[0-9a-fA-F]{32}$`)
   return value
 }
@@ -74,19 +79,32 @@ export interface MessageCreate extends MessageEdit {
 export interface BodyRules {
   /** False only under the `body-limit-ignored` fault. */
   enforceBodyLimit: boolean
+  /** The `chat-body-limit` condition: Twilio's chat limit and its code 50504 instead of the doc's 1,600 characters. */
+  chatBodyLimit?: boolean
   /** The server's fault switches, for the deliberate validation mistakes of mock/faults.ts. */
   faults?: Faults
 }
 
 const faultOn = (rules: BodyRules, name: FaultName): boolean => rules.faults?.on(name) === true
 
+function chatBody(value: string): string {
+  if (value.length > CHAT_BODY_MAX_CODE_UNITS) throw new ApiError(400, 50504, 'Message body parameter is too long')
+  return value
+}
+
+function limitedBody(body: string, rules: BodyRules): string {
+  if (!rules.enforceBodyLimit) return body
+  if (rules.chatBodyLimit) return chatBody(body)
+  const bodyMax = faultOn(rules, 'body-limit-off-by-one') ? BODY_MAX_CHARACTERS - 1 : BODY_MAX_CHARACTERS
+  return maxCharacters('Body', body, bodyMax, faultOn(rules, 'body-limit-bytes') ? utf8Bytes : codePoints)
+}
+
 function readEdit(form: Params, rules: BodyRules, skipBody = false): MessageEdit {
   const edit: MessageEdit = {}
   const author = form.get('Author')
   if (author !== undefined) edit.author = author
   const body = skipBody ? undefined : form.get('Body')
-  const bodyMax = faultOn(rules, 'body-limit-off-by-one') ? BODY_MAX_CHARACTERS - 1 : BODY_MAX_CHARACTERS
-  if (body !== undefined) edit.body = rules.enforceBodyLimit ? maxCharacters('Body', body, bodyMax, faultOn(rules, 'body-limit-bytes') ? utf8Bytes : codePoints) : body
+  if (body !== undefined) edit.body = limitedBody(body, rules)
   const lenientDates = faultOn(rules, 'date-invalid-ignored')
   const dateCreated = form.get('DateCreated')
   if (dateCreated !== undefined && !(lenientDates && parseDateTime(dateCreated) === null)) edit.dateCreated = dateTime('DateCreated', dateCreated)
@@ -174,4 +192,62 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
     q.pageToken = index
   }
   return q
+}
+
+/** The conversation list's filters. Dates are epoch seconds, inclusive. */
+export interface ConversationFilters {
+  startDate?: number
+  endDate?: number
+  state?: string
+  /** The filters as given, encoded for page URLs (`StartDate=…&State=active`), or '' when none. */
+  echo: string
+}
+
+const CONVERSATION_STATES = ['initializing', 'inactive', 'active', 'closed']
+
+/**
+ * StartDate and EndDate are "ISO8601" per the OpenAPI file, which shows whole days
+ * (`YYYY-MM-DDT00:00:00Z`); we take an RFC 3339 date-time, or a bare date meaning the whole day.
+ */
+function dayOrDateTime(name: string, value: string, endOfDay: boolean): number {
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59' : '00:00:00'}Z` : value
+  const seconds = parseDateTime(text)
+  if (seconds === null) throw invalidParameter(`${name} must be a date (YYYY-MM-DD) or an RFC 3339 date-time`)
+  return seconds
+}
+
+export function readConversationFilters(query: Params): ConversationFilters {
+  const filters: ConversationFilters = { echo: '' }
+  const echo: string[] = []
+  const startDate = query.get('StartDate')
+  if (startDate !== undefined) {
+    filters.startDate = dayOrDateTime('StartDate', startDate, false)
+    echo.push(`StartDate=${encodeURIComponent(startDate)}`)
+  }
+  const endDate = query.get('EndDate')
+  if (endDate !== undefined) {
+    filters.endDate = dayOrDateTime('EndDate', endDate, true)
+    echo.push(`EndDate=${encodeURIComponent(endDate)}`)
+  }
+  const state = query.get('State')
+  if (state !== undefined) {
+    const lower = state.toLowerCase()
+    if (!CONVERSATION_STATES.includes(lower)) throw invalidParameter(`State must be one of ${CONVERSATION_STATES.join(', ')}`)
+    filters.state = lower
+    echo.push(`State=${lower}`)
+  }
+  filters.echo = echo.join('&')
+  return filters
+}
+
+/** A User's Identity: required and non-empty on create. */
+export function readIdentity(form: Params): string {
+  const identity = form.get('Identity')
+  if (identity === undefined || identity === '') throw invalidParameter('Identity is required')
+  return identity
+}
+
+/** A User's RoleSid. There are no roles here, so any well-formed one is kept as given. */
+export function roleSid(value: string): string {
+  return sid('RoleSid', value, 'RL')
 }

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startReferenceServer } from '../mock/server.ts'
-import { TestClient } from '../mock/testkit.ts'
+import { basicAuth, TestClient } from '../mock/testkit.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const children: ChildProcess[] = []
@@ -11,8 +11,12 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
 })
 
-function cli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+/** The credentials the CLI reads from the environment, removed so that a developer's own do not leak in. */
+const CREDENTIAL_VARIABLES = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET']
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CREDENTIAL_VARIABLES.includes(name)))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mock/main.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...base, ...env } })
   children.push(child)
   let stdout = ''
   let stderr = ''
@@ -46,9 +50,42 @@ describe('mock/main.ts', { timeout: 20_000 }, () => {
     const api = new TestClient({ url: url!, accountSid: 'AC' + 'c'.repeat(32), authToken: 'tok' })
     const conv = await api.conversation()
     expect((await api.post(`/v1/Conversations/${conv}/Messages`, { Body: 'x' })).status).toBe(200) // the fault is on
+    expect(run.out()).toMatch(/Conditions on: none/)
+    expect(run.out()).not.toMatch(/API key/) // not accepted, so not worth printing
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
     expect(run.err()).toBe('')
+  })
+
+  it('takes credentials from the environment, switches on conditions and prints the API key when it is accepted', async () => {
+    const env = { TWILIO_ACCOUNT_SID: 'AC' + 'e'.repeat(32), TWILIO_AUTH_TOKEN: 'envtok', TWILIO_API_KEY: 'SK' + 'f'.repeat(32), TWILIO_API_SECRET: 'envsecret' }
+    const run = cli(['--port', '0', '--condition', 'restricted-key', '--condition', 'latency=1,chat-body-limit', '--seed', '77'], env)
+    const [, url] = await run.waitFor(/Reference server listening on (http:\/\/\S+)\n/)
+    await run.waitFor(/Press Ctrl\+C/)
+    expect(run.out()).toContain(`Account SID: ${env.TWILIO_ACCOUNT_SID}`)
+    expect(run.out()).toMatch(/Auth token:\s+envtok/)
+    expect(run.out()).toMatch(new RegExp(`API key:\\s+${env.TWILIO_API_KEY}`))
+    expect(run.out()).toMatch(/API secret:\s+envsecret/)
+    expect(run.out()).toMatch(/Conditions on: restricted-key, latency=1, chat-body-limit/)
+    expect(run.out()).toMatch(/Seed:\s+77/)
+    const [, service] = /Default service: (IS[0-9a-f]{32})/.exec(run.out())!
+    const api = new TestClient({ url: url!, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN })
+    expect((await api.get('/v1/Configuration')).json.default_chat_service_sid).toBe(service)
+    expect((await api.get('/v1/Configuration', { auth: basicAuth(env.TWILIO_API_KEY, env.TWILIO_API_SECRET) })).status).toBe(403)
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toBe(0)
+  })
+
+  it('lets flags override the environment', async () => {
+    const run = cli(['--port', '0', '--account-sid', 'AC' + '1'.repeat(32), '--api-key', 'SK' + '2'.repeat(32), '--condition', 'api-keys'], {
+      TWILIO_ACCOUNT_SID: 'AC' + 'e'.repeat(32),
+      TWILIO_API_KEY: 'SK' + 'f'.repeat(32),
+    })
+    await run.waitFor(/Press Ctrl\+C/)
+    expect(run.out()).toContain(`Account SID: AC${'1'.repeat(32)}`)
+    expect(run.out()).toMatch(new RegExp(`API key:\\s+SK${'2'.repeat(32)}`))
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toBe(0)
   })
 
   it.each([
@@ -57,6 +94,9 @@ describe('mock/main.ts', { timeout: 20_000 }, () => {
     [['--port', '70000'], /--port/],
     [['--fault', 'nope'], /Unknown fault "nope"; valid faults: create-200/],
     [['--variant', 'nope'], /Unknown variant "nope"/],
+    [['--condition', 'nope'], /Unknown condition "nope"; valid conditions: latency/],
+    [['--condition', 'latency=soon'], /"latency" takes an integer/],
+    [['--seed', '-1'], /--seed/],
     [['stray'], /too many arguments/],
   ])('exits 2 with one line on stderr for %j', async (args, pattern) => {
     const run = cli(args)
@@ -80,6 +120,6 @@ describe('mock/main.ts', { timeout: 20_000 }, () => {
   it('lists faults and variants with --list-faults', async () => {
     const run = cli(['--list-faults'])
     expect(await run.exited).toBe(0)
-    for (const name of ['create-200', 'no-service-scope', 'page-size-clamp']) expect(run.out()).toContain(name)
+    for (const name of ['create-200', 'no-service-scope', 'page-size-clamp', 'list-lag[=MS]', 'transient-503[=N]', 'restricted-key']) expect(run.out()).toContain(name)
   })
 })

@@ -39,9 +39,94 @@ describe('startReferenceServer', () => {
     }
   })
 
+  it('returns an API key, its secret and the default service SID', async () => {
+    expect(server.apiKey).toMatch(/^SK[0-9a-f]{32}$/)
+    expect(server.apiSecret).toMatch(/^[0-9a-f]{32}$/)
+    expect(server.defaultServiceSid).toBe((await api.get('/v1/Configuration')).json.default_chat_service_sid)
+  })
+
+  it('uses a given API key and secret, accepted only under a key condition', async () => {
+    const key = 'SK' + 'd'.repeat(32)
+    const plain = await startReferenceServer({ apiKey: key, apiSecret: 'shh' })
+    const keyed = await startReferenceServer({ apiKey: key, apiSecret: 'shh', conditions: ['api-keys'] })
+    try {
+      expect([plain.apiKey, plain.apiSecret]).toEqual([key, 'shh'])
+      expect((await new TestClient(plain).get('/v1/Configuration', { auth: basicAuth(key, 'shh') })).status).toBe(401)
+      expect((await new TestClient(keyed).get('/v1/Configuration', { auth: basicAuth(key, 'shh') })).status).toBe(200)
+    } finally {
+      await Promise.all([plain.close(), keyed.close()])
+    }
+  })
+
+  it('rejects unusable credentials and seeds', async () => {
+    await expect(startReferenceServer({ apiKey: 'SK:x' })).rejects.toThrow(/apiKey/)
+    await expect(startReferenceServer({ apiSecret: '' })).rejects.toThrow(/apiSecret/)
+    await expect(startReferenceServer({ seed: 1.5 })).rejects.toThrow(/seed/)
+  })
+
   it('rejects an unknown fault or variant with the valid names', async () => {
     await expect(startReferenceServer({ faults: ['nope'] })).rejects.toThrow(/Unknown fault "nope".*create-200/)
     await expect(startReferenceServer({ variants: ['nope'] })).rejects.toThrow(/Unknown variant "nope"/)
+  })
+
+  it('close() frees the port for the next server', async () => {
+    const first = await startReferenceServer()
+    const port = Number(new URL(first.url).port)
+    await first.close()
+    const second = await startReferenceServer({ port })
+    try {
+      expect((await new TestClient(second).get('/v1/Configuration')).status).toBe(200)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('close() does not wait for answers held back by latency', async () => {
+    const slow = await startReferenceServer({ conditions: ['latency=5000'] })
+    const pending = new TestClient(slow).get('/v1/Configuration').catch((err: unknown) => err)
+    await new Promise((resolve) => setTimeout(resolve, 50)) // the request is now waiting out its latency
+    const started = Date.now()
+    await slow.close()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(await pending).toBeInstanceOf(Error) // the connection was closed without an answer
+  })
+
+  it('two servers in one process share no state', async () => {
+    const [a, b] = await Promise.all([
+      startReferenceServer({ seed: 5, conditions: ['auto-users'] }),
+      startReferenceServer({ seed: 5, conditions: ['auto-users'] }),
+    ])
+    try {
+      const [apiA, apiB] = [new TestClient(a), new TestClient(b)]
+      expect(a.accountSid).not.toBe(b.accountSid)
+      expect(a.defaultServiceSid).not.toBe(b.defaultServiceSid)
+      expect((await apiB.get('/v1/Conversations', { auth: basicAuth(a.accountSid, a.authToken) })).status).toBe(401)
+      const conv = await apiA.conversation()
+      const message = (await apiA.post(`/v1/Conversations/${conv}/Messages`, { Body: 'x' })).json
+      await apiA.post(`/v1/Conversations/${conv}/Participants`, { Identity: 'alice' })
+      await apiA.service('only in a')
+      expect((await apiB.get('/v1/Conversations')).json.conversations).toEqual([])
+      expect((await apiB.get('/v1/Users')).json.users).toEqual([])
+      expect((await apiB.get('/v1/Services')).json.services).toHaveLength(1)
+      expect((await apiB.get(`/v1/Conversations/${conv}/Messages/${message.sid}`)).status).toBe(404)
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+
+  it('two servers in one process count requests separately', async () => {
+    const [a, b] = await Promise.all([startReferenceServer({ conditions: ['rate-limit-burst=200'] }), startReferenceServer({ conditions: ['rate-limit-burst=200'] })])
+    try {
+      // Interleaved, each server's burst still starts at its own 150th request (a shared counter would reach 150 at the 75th pair).
+      const statuses: Record<'a' | 'b', number[]> = { a: [], b: [] }
+      for (let i = 0; i < 150; i++) {
+        statuses.a.push((await new TestClient(a).get('/v1/Configuration')).status)
+        statuses.b.push((await new TestClient(b).get('/v1/Configuration')).status)
+      }
+      for (const list of [statuses.a, statuses.b]) expect(list.indexOf(429)).toBe(149)
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
   })
 
   it('close() ends idle keep-alive connections and stops listening', async () => {
