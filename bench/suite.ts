@@ -9,7 +9,7 @@
  */
 import { Agent } from 'undici'
 import { startReferenceServer } from '../mock/server.ts'
-import { preflight } from '../src/cli/preflight.ts'
+import { preflight, preflightClient } from '../src/cli/preflight.ts'
 import { runSuites } from '../src/cli/run-suites.ts'
 import { ConversationsApi } from '../src/client/api.ts'
 import { HttpClient } from '../src/client/http.ts'
@@ -20,16 +20,16 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 const server = await startReferenceServer()
-const target: Target = { baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 }
+const target: Target = { baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: 10_000 }
 const agent = new Agent()
-const pre = await preflight(target, agent)
+const pre = await preflight(preflightClient(target, agent))
 
 const times: number[] = []
 const requests: number[] = []
 for (let i = 0; i < runs; i++) {
   const started = performance.now()
   const run = await runSuites({
-    config: { target, embedded: true, profile: 'ci', seed: 1 + i, runId: `bench ${i}`, ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
+    config: { target, embedded: true, profile: 'ci', seed: 1 + i, runId: `bench ${i}`, settleMs: 0, ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
     select: [],
   })
   times.push(performance.now() - started)

@@ -44,15 +44,13 @@ export function readBody(req: IncomingMessage): Promise<ReadBody> {
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
-function baseHeaders(): Record<string, string> {
-  // Real responses carry a request id (RQ + 32 hex); handy for correlating evidence with logs.
-  return { 'Twilio-Request-Id': newSid('RQ') }
-}
-
-/** Writes a reply; `body === undefined` sends no body and no Content-Type (the 204 of a delete). */
-export function writeReply(res: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>> = {}): void {
+/**
+ * Writes a reply; `body === undefined` sends no body and no Content-Type (the 204 of a delete). Real responses carry
+ * a request id (RQ + 32 hex), handy for correlating evidence with logs: `requestId` is the server's own.
+ */
+export function writeReply(res: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>> = {}, requestId: string = newSid('RQ')): void {
   if (res.headersSent || res.destroyed) return
-  const headers: Record<string, string | number> = { ...baseHeaders(), ...extraHeaders }
+  const headers: Record<string, string | number> = { 'Twilio-Request-Id': requestId, ...extraHeaders }
   if (body === undefined) {
     res.writeHead(status, headers)
     res.end()

@@ -9,7 +9,6 @@ import { pageMeta, type PagingFaults, slicePage } from './paging.ts'
 import { messagesPath, renderMessage, type Scope } from './representation.ts'
 import type { App, Handler, Request, RouteDef } from './router.ts'
 import { type Conversation, type Message, MessageLog } from './store.ts'
-import { nowSeconds } from './time.ts'
 import { checkWebhookHeader, type MessageCreate, readCreateParams, readListQuery, readUpdateParams } from './validation.ts'
 
 function conversationFor(req: Request, app: App, scope: Scope): Conversation {
@@ -23,7 +22,7 @@ function findConversationOrPhantom(req: Request, app: App, scope: Scope): Conver
   try {
     return findConversation(req, app, scope)
   } catch {
-    const now = nowSeconds()
+    const now = app.store.now()
     const sid = req.params['conversation'] ?? ''
     const serviceSid = req.params['service'] ?? app.store.defaultServiceSid
     return { sid, serviceSid, friendlyName: null, uniqueName: null, attributes: '{}', dateCreated: now, dateUpdated: now, creationOrder: -1, participants: new Map(), messages: new MessageLog() }
@@ -68,7 +67,12 @@ function participantSidFor(app: App, conversation: Conversation, author: string)
   return app.store.participantByIdentity(conversation, author)?.sid ?? null
 }
 
-const bodyRules = (app: App) => ({ enforceBodyLimit: !app.faults.on('body-limit-ignored'), chatBodyLimit: app.conditions.on('chat-body-limit'), faults: app.faults })
+const bodyRules = (app: App) => ({
+  enforceBodyLimit: !app.faults.on('body-limit-ignored'),
+  chatBodyLimit: app.conditions.on('chat-body-limit'),
+  utf16Characters: app.variants.on('body-limit-utf16'),
+  faults: app.faults,
+})
 
 /** The X-Twilio-Webhook-Enabled header; the `webhook-false-rejected` fault accepts only "true". */
 function webhookHeader(req: Request, app: App): void {
@@ -127,7 +131,7 @@ function readCreateOrStoreAnyway(req: Request, app: App, conversation: Conversat
     return readCreateParams(req.form(), bodyRules(app))
   } catch (err) {
     if (app.faults.on('rejected-create-stored')) {
-      const now = nowSeconds()
+      const now = app.store.now()
       const body = req.form().get('Body') ?? null
       app.store.addMessage(conversation, {
         author: 'system', body, mediaSid: null, contentSid: null, contentVariables: null, subject: null,
@@ -146,7 +150,7 @@ const create =
     const input = readCreateOrStoreAnyway(req, app, conversation)
     if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input)
     const author = (app.faults.on('author-ignored') ? undefined : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
-    const dateCreated = (app.faults.on('date-created-ignored') ? undefined : input.dateCreated) ?? nowSeconds()
+    const dateCreated = (app.faults.on('date-created-ignored') ? undefined : input.dateCreated) ?? app.store.now()
     const message = app.store.addMessage(conversation, {
       author,
       body: storedBody(app, input.body ?? null), // readCreateParams already dropped Body and MediaSid under a ContentSid
@@ -214,7 +218,7 @@ const update =
       delete edit.dateCreated
       delete edit.dateUpdated
     }
-    if (app.faults.on('update-touches-date-created')) message.dateCreated = nowSeconds()
+    if (app.faults.on('update-touches-date-created')) message.dateCreated = app.store.now()
     if (!app.faults.on('update-noop')) {
       if (edit.author !== undefined) {
         message.author = edit.author
@@ -224,7 +228,7 @@ const update =
       if (edit.attributes !== undefined) message.attributes = edit.attributes
       if (edit.subject !== undefined) message.subject = edit.subject
       if (edit.dateCreated !== undefined) message.dateCreated = edit.dateCreated
-      message.dateUpdated = edit.dateUpdated ?? nowSeconds() - (app.faults.on('update-date-updated-local-time') ? 5 * 3600 : 0)
+      message.dateUpdated = edit.dateUpdated ?? app.store.now() - (app.faults.on('update-date-updated-local-time') ? 5 * 3600 : 0)
       message.dateUpdatedSet = true
       conversation.messages.edited(message, before)
     }

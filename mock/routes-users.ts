@@ -8,7 +8,6 @@ import { findService } from './lookup.ts'
 import { renderUser, usersPath, type Scope } from './representation.ts'
 import type { App, Handler, Request, RouteDef } from './router.ts'
 import type { User } from './store.ts'
-import { nowSeconds } from './time.ts'
 import { checkWebhookHeader, jsonText, readIdentity, roleSid } from './validation.ts'
 
 function serviceSidFor(req: Request, app: App, scope: Scope): string {
@@ -71,7 +70,7 @@ const updateUser =
     if (friendlyName !== undefined) user.friendlyName = friendlyName
     if (checked.attributes !== undefined) user.attributes = checked.attributes
     if (checked.role !== undefined) user.roleSid = checked.role
-    user.dateUpdated = nowSeconds()
+    user.dateUpdated = app.store.now()
     return { status: 200, body: renderUser(user, scope, app.render) }
   }
 

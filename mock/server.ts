@@ -14,8 +14,9 @@ import { messageRouteDefs } from './routes-messages.ts'
 import { setupRoutes } from './routes-setup.ts'
 import { userRouteDefs } from './routes-users.ts'
 import { Router, type App, type Request } from './router.ts'
-import { newSid, randomHex } from './sids.ts'
+import { newSid, randomHex, type SidOptions, type SidPrefix } from './sids.ts'
 import { Store } from './store.ts'
+import { seededStream } from './random.ts'
 import { createTraffic } from './traffic.ts'
 import { resolveVariants } from './variants.ts'
 
@@ -43,6 +44,13 @@ export interface ReferenceServerOptions {
   apiSecret?: string
   /** Seeds the conditions' randomness (which requests get a 503, latency jitter). Default: random. */
   seed?: number
+  /**
+   * Reproducible: SIDs and request IDs come from the seed instead of node:crypto, and the clock starts at
+   * 2020-01-01T00:00:00Z and moves one second per request. The same requests in the same order then get the same
+   * answers, byte for byte (for recordings and fixtures that must not change when re-made). Not for anything that
+   * needs unguessable SIDs.
+   */
+  reproducible?: boolean
 }
 
 export interface ReferenceServer {
@@ -106,9 +114,11 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
   if (opts.seed !== undefined && !Number.isSafeInteger(opts.seed)) throw new Error('seed must be an integer')
   const seed = opts.seed ?? randomInt(2 ** 32)
 
+  const ids = opts.reproducible ? seededIds(seed) : { sid: newSid, uuid: randomUUID }
+  let ticks = 0
   const store = new Store(
-    (prefix) => (prefix === 'IM' && faults.on('sid-uuid') ? `IM${randomUUID()}` : newSid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') })),
-    { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0 },
+    (prefix) => (prefix === 'IM' && faults.on('sid-uuid') ? `IM${ids.uuid()}` : ids.sid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') })),
+    { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0, ...(opts.reproducible ? { clock: () => REPRODUCIBLE_EPOCH + ticks } : {}) },
   )
   const router = new Router([...setupRoutes, ...userRouteDefs, ...messageRouteDefs])
   const traffic = createTraffic(conditions, seed)
@@ -221,11 +231,12 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     } catch {
       return // the client went away mid-request: there is nobody to answer
     }
+    ticks++
     const reply = answer(req, body)
     const delay = traffic.delayMs()
     if (delay > 0) await sleep(delay)
     if (closed || res.socket === null || res.socket.destroyed) return // closed or hung up while we waited
-    writeReply(res, reply.status, reply.body, reply.headers)
+    writeReply(res, reply.status, reply.body, reply.headers, ids.sid('RQ'))
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
@@ -291,4 +302,17 @@ function specificCode(message: string): number {
   if (/^Attributes\b/.test(message)) return 50304
   if (/PageToken/.test(message)) return 21481
   return 20001
+}
+
+/** 2020-01-01T00:00:00Z: where a reproducible server's clock starts. */
+const REPRODUCIBLE_EPOCH = 1_577_836_800
+
+/** SIDs and UUIDs from the seed (the `reproducible` option): the n-th SID of a run is always the same. */
+function seededIds(seed: number): { sid: (prefix: SidPrefix, opts?: SidOptions) => string; uuid: () => string } {
+  const random = seededStream(seed, 'ids')
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('')
+  return {
+    sid: (prefix, opts = {}) => prefix + (opts.upperCaseHex ? hex(32).toUpperCase() : hex(32)),
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+  }
 }

@@ -249,6 +249,8 @@ export type SidFactory = (prefix: SidPrefix) => string
 export interface StoreOptions {
   /** The `list-lag` condition: how far (ms) message lists lag behind the writes. 0 = not at all. */
   listLagMs?: number
+  /** The time every date is stamped with, in epoch seconds (a reproducible server counts instead of reading the clock). */
+  clock?: () => number
 }
 
 // Maps iterate in insertion order, which is creation order: every list below comes out sorted by it.
@@ -267,12 +269,17 @@ export class Store {
     this.defaultServiceSid = this.createService('Default Conversations Service').sid
   }
 
+  /** Now, as the dates of new and edited resources say it (epoch seconds). */
+  now(): number {
+    return this.options.clock?.() ?? nowSeconds()
+  }
+
   private nextCreationOrder(): number {
     return this.created++
   }
 
   createService(friendlyName: string): Service {
-    const now = nowSeconds()
+    const now = this.now()
     const service: Service = { sid: this.newSid('IS'), friendlyName, dateCreated: now, dateUpdated: now, creationOrder: this.nextCreationOrder() }
     this.services.set(service.sid, service)
     return service
@@ -295,7 +302,7 @@ export class Store {
   }
 
   createConversation(serviceSid: string, fields: { friendlyName: string | null; uniqueName: string | null; attributes: string }): Conversation {
-    const now = nowSeconds()
+    const now = this.now()
     const conversation: Conversation = {
       sid: this.newSid('CH'),
       serviceSid,
@@ -336,7 +343,7 @@ export class Store {
   }
 
   addParticipant(conversation: Conversation, fields: { identity: string; attributes: string }): Participant {
-    const now = nowSeconds()
+    const now = this.now()
     const participant: Participant = {
       sid: this.newSid('MB'),
       conversationSid: conversation.sid,
@@ -364,7 +371,7 @@ export class Store {
   }
 
   createUser(serviceSid: string, fields: { identity: string; friendlyName: string | null; attributes: string; roleSid: string | null }): User {
-    const now = nowSeconds()
+    const now = this.now()
     const user: User = { sid: this.newSid('US'), serviceSid, ...fields, dateCreated: now, dateUpdated: now, creationOrder: this.nextCreationOrder() }
     this.users.set(user.sid, user)
     return user

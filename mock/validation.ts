@@ -81,6 +81,8 @@ export interface BodyRules {
   enforceBodyLimit: boolean
   /** The `chat-body-limit` condition: Twilio's chat limit and its code 50504 instead of the doc's 1,600 characters. */
   chatBodyLimit?: boolean
+  /** The `body-limit-utf16` variant: the 1,600 characters are UTF-16 code units (an emoji counts two). */
+  utf16Characters?: boolean
   /** The server's fault switches, for the deliberate validation mistakes of mock/faults.ts. */
   faults?: Faults
 }
@@ -96,7 +98,7 @@ function limitedBody(body: string, rules: BodyRules): string {
   if (!rules.enforceBodyLimit) return body
   if (rules.chatBodyLimit) return chatBody(body)
   const bodyMax = faultOn(rules, 'body-limit-off-by-one') ? BODY_MAX_CHARACTERS - 1 : BODY_MAX_CHARACTERS
-  return maxCharacters('Body', body, bodyMax, faultOn(rules, 'body-limit-bytes') ? utf8Bytes : codePoints)
+  return maxCharacters('Body', body, bodyMax, faultOn(rules, 'body-limit-bytes') ? utf8Bytes : rules.utf16Characters ? (s) => s.length : codePoints)
 }
 
 function readEdit(form: Params, rules: BodyRules, skipBody = false): MessageEdit {

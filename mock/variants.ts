@@ -14,6 +14,7 @@ const TABLE = {
   'specific-error-codes': 'Validation errors carry specific Twilio codes (50504 Body too long, 50304 Attributes not JSON, 21481 invalid PageToken) instead of the generic 20001.',
   'rate-limit-429': 'Every seventh request is answered 429 with Twilio code 20429 and Retry-After: 0, without being processed (a concurrency limit).',
   'fractional-seconds': 'Message dates carry fractional seconds (2015-12-16T22:18:37.000Z), which RFC 3339 allows.',
+  'body-limit-utf16': 'The Body limit of 1,600 characters counts UTF-16 code units (an emoji counts two), as a JavaScript or Java string length does; the doc does not say how characters are counted.',
   'media-content-must-exist': 'A MediaSid or ContentSid that names no media or Content template is refused with 400, as a real account does (this server holds neither).',
 } as const satisfies Record<string, string>
 

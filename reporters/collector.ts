@@ -1,6 +1,6 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
 import type { CheckMeta } from '../src/harness/check.ts'
-import type { CheckResult, CheckStatus } from '../src/report/check-result.ts'
+import type { CheckResult, CheckStatus } from '../src/run/results.ts'
 
 /**
  * Listens to vitest and turns each finished check into a CheckResult. It judges nothing itself: the verdict
@@ -56,5 +56,7 @@ function toCheckResult(testCase: TestCase): CheckResult {
     observations: meta?.observations ?? [],
     requests: meta?.requests ?? 0,
     durationMs: Math.round(diagnostic?.duration ?? 0),
+    ...(meta?.transient ? { transient: meta.transient } : {}),
+    ...(meta?.settle ? { settle: meta.settle } : {}),
   }
 }

@@ -188,7 +188,8 @@ describe('against the reference server with a fault', () => {
     // --quiet: the failure and the verdict, nothing else.
     expect(strict.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^✗ should\s+msg\.create\.subject-over-limit\s+\[default\] /),
-      expect.stringMatching(/^CONFORMANT WITH WARNINGS {2}target http/),
+      expect.stringMatching(/^CONFORMANT WITH WARNINGS \(partial: 1 of \d+ requirements\) {2}target http/),
+      expect.stringMatching(/^1 of \d+ requirements selected \(msg\.create\.subject-over-limit\): a verdict on these only; should failures fail the run/),
       'gate failed (exit 1, level should)',
     ])
   })

@@ -160,6 +160,11 @@ const variantProbes: Record<VariantName, Probe> = {
     const m = (await api.post(p, { Body: 'x', DateCreated: '2015-12-16T22:18:37Z' })).json
     expect(m.date_created).toBe('2015-12-16T22:18:37.000Z')
   },
+  'body-limit-utf16': async (api) => {
+    const path = await messagesPath(api)
+    expect((await api.post(path, { Body: '😀'.repeat(800) })).status).toBe(201)
+    expect((await api.post(path, { Body: '😀'.repeat(1600) })).status).toBe(400)
+  },
   'media-content-must-exist': async (api) => {
     const p = await messagesPath(api)
     const media = await api.post(p, { Body: 'x', MediaSid: 'ME' + '0'.repeat(32) })

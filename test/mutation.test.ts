@@ -9,7 +9,7 @@ import { planSubjects, type Subject } from '../src/mutation/subjects.ts'
 
 // The gate logic of `npm run mutation` (the full run itself is a step of .ci/run: it takes minutes).
 
-const subject = (kind: Subject['kind'], name: string): Subject => ({ kind, name, faults: kind === 'fault' ? [name] : [], variants: kind === 'variant' ? [name] : [], description: name })
+const subject = (kind: Subject['kind'], name: string): Subject => ({ kind, name, faults: kind === 'fault' ? [name] : [], variants: kind === 'variant' ? [name] : [], conditions: kind === 'condition' ? [name] : [], description: name })
 const outcome = (s: Subject, failed: Array<[string, string]> = [], verdict = failed.length ? 'NOT CONFORMANT' : 'CONFORMANT'): SubjectOutcome => ({
   subject: s,
   exitCode: failed.length ? 1 : 0,

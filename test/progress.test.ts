@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import { describe, expect, test } from 'vitest'
 import { createProgress, progressMode } from '../src/cli/progress.ts'
-import type { CheckResult } from '../src/report/check-result.ts'
+import type { CheckResult } from '../src/run/results.ts'
 
 function sink(tty = false): Writable & { text: string; isTTY?: boolean } {
   const s = new Writable({

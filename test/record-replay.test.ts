@@ -26,7 +26,7 @@ function exchange(over: Partial<Exchange['request']> = {}, response: Partial<Exc
 }
 
 describe('redaction', () => {
-  const r = createRedactor({ accountSid: ACCOUNT, authToken: TOKEN, extra: ['customer-secret', 'ab'] })
+  const r = createRedactor({ accountSid: ACCOUNT, secret: TOKEN, extra: ['customer-secret', 'ab'] })
   test('the auth token goes in every form: plain, URL-encoded, base64, and as part of the Basic credentials', () => {
     const text = `a ${TOKEN} b ${encodeURIComponent(TOKEN)} c ${base64(TOKEN)} d Basic ${base64(`${ACCOUNT}:${TOKEN}`)}`
     const out = r.text(text)
@@ -45,7 +45,7 @@ describe('redaction', () => {
 })
 
 describe('cassette interactions', () => {
-  const redactor = createRedactor({ accountSid: ACCOUNT, authToken: TOKEN })
+  const redactor = createRedactor({ accountSid: ACCOUNT, secret: TOKEN })
   const i = toInteraction(exchange(), { origin: 'http://127.0.0.1:4010', prefix: '/proxy' }, redactor)
   test('nock definition fields, the form decoded, the path with the base URL prefix', () => {
     expect(i).toMatchObject({ scope: 'http://127.0.0.1:4010', method: 'POST', path: '/proxy/v1/Conversations/CH' + '1'.repeat(32) + '/Messages', body: { Body: 'hello world', Author: 'smee' }, status: 201 })
@@ -88,7 +88,7 @@ describe('replay matching', () => {
     expect(m.take({ method: 'GET', path: list(0).path, credentials: 'none' })?.status).toBe(401)
   })
   test('through the client and a MockAgent: a request with no recording fails at once, naming it', async () => {
-    const target = { baseUrl: 'http://127.0.0.1:9', accountSid: ACCOUNT_SID_PLACEHOLDER, authToken: 'x', timeoutMs: 2000 }
+    const target = { baseUrl: 'http://127.0.0.1:9', accountSid: ACCOUNT_SID_PLACEHOLDER, username: ACCOUNT_SID_PLACEHOLDER, secret: 'x', timeoutMs: 2000 }
     const replay = replayAgent([{ ...create('hello', 1), scope: 'http://127.0.0.1:9' }], 'c.json', 'http://127.0.0.1:9', () => 'target')
     const http = new HttpClient(target, { dispatcher: replay.dispatcher })
     try {

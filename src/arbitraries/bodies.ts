@@ -2,6 +2,8 @@ import fc from 'fast-check'
 
 /** The documented Body limit, in characters. */
 export const BODY_LIMIT = 1600
+/** The chat limit of the Conversations limits page ("Chat: 32KB"), which a target may apply instead: 32 KiB. */
+export const CHAT_BODY_LIMIT = 32_768
 
 /**
  * Fragments that stress storage and form encoding: unicode from several scripts, emoji (surrogate pairs, ZWJ

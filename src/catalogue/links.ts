@@ -15,4 +15,5 @@ export const DOC = {
   auth: 'https://www.twilio.com/docs/usage/requests-to-twilio#authenticate-with-http',
   paging: 'https://www.twilio.com/docs/usage/twilios-response#response-formats-list-paging-information',
   openapi: OPENAPI,
+  limits: 'https://www.twilio.com/docs/conversations/conversations-limits#length-limits',
 } as const

@@ -1,22 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { CHECK_FILE_SUFFIX, CODE_ROOT } from '../run/paths.ts'
 import { REQUIREMENTS } from './requirements.ts'
 import { LEVELS } from './types.ts'
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 export interface CitedCheck {
   id: string
   file: string
 }
 
-/** Every `check('<id>'` in suites/**\/*.check.ts, with the file it stands in. */
-export function citedChecks(suitesDir = join(ROOT, 'suites')): CitedCheck[] {
+/** Every `check('<id>'` in suites/**\/*.check.ts (or the compiled .check.js), with the file it stands in (relative to CODE_ROOT). */
+export function citedChecks(suitesDir = join(CODE_ROOT, 'suites')): CitedCheck[] {
   const found: CitedCheck[] = []
-  for (const file of walk(suitesDir).filter((f) => f.endsWith('.check.ts'))) {
+  for (const file of walk(suitesDir).filter((f) => f.endsWith(CHECK_FILE_SUFFIX))) {
     const text = readFileSync(file, 'utf8')
-    for (const m of text.matchAll(/\bcheck\(\s*(['"`])([^'"`]+)\1/g)) found.push({ id: m[2]!, file: relative(ROOT, file) })
+    for (const m of text.matchAll(/\bcheck\(\s*(['"`])([^'"`]+)\1/g)) found.push({ id: m[2]!, file: relative(CODE_ROOT, file) })
   }
   return found
 }

@@ -2,9 +2,27 @@ import { DOC } from './links.ts'
 import type { Level, Requirement, Source } from './types.ts'
 
 /** Compact constructor: the table below reads as one requirement per line group. */
-function req(id: string, level: Level, source: Source, ref: string, summary: string): Requirement {
-  return { id, level, source, ref, summary }
+function req(id: string, level: Level, source: Source, ref: string, summary: string, extra: Partial<Requirement> = {}): Requirement {
+  return { id, level, source, ref, summary, ...extra }
 }
+
+/**
+ * The Message page says a Body "can be up to 1,600 characters long"; the Conversations limits page says that is the
+ * SMS and WhatsApp limit and a chat message may be up to 32KB. The suite's conversations are chat-only, so both
+ * limits are conformant; and "characters" may be counted as UTF-16 code units or as code points.
+ */
+const CHAT_BODY_LIMIT = {
+  qualifiedBy: [
+    {
+      ref: DOC.limits,
+      quote: 'Conversation Message Body — Outbound: depends on channel: WhatsApp and SMS: 1600 Characters; Chat: 32KB',
+      allows: 'a Body over 1,600 characters accepted, up to the chat limit of 32 KiB; beyond it a 4xx (Twilio error 50504)',
+    },
+  ],
+}
+
+/** Only the service-scoped routes name a service, so only they can show it or name the wrong one. */
+const SERVICE_SCOPE_ONLY = { scopes: ['service'] } as const
 
 /**
  * The catalogue: every behaviour the suite checks, one entry each. Checks cite these IDs; the lint
@@ -22,7 +40,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   req('msg.representation.conversation-sid', 'must', 'docs', DOC.properties,
     'conversation_sid is the conversation named in the request path'),
   req('msg.representation.chat-service-sid', 'must', 'openapi', DOC.scopes,
-    'A message read through the service-scoped route carries chat_service_sid equal to the service in the path'),
+    'A message read through the service-scoped route carries chat_service_sid equal to the service in the path', SERVICE_SCOPE_ONLY),
   req('msg.representation.dates', 'must', 'docs', DOC.properties,
     'date_created is an RFC 3339 date-time with a time zone; date_updated is one too, or null when the message was never edited'),
   req('msg.representation.url-self', 'must', 'docs', DOC.properties,
@@ -54,11 +72,11 @@ export const REQUIREMENTS: readonly Requirement[] = [
     'Any Body of 1 to 1,600 characters (unicode, emoji, combining marks, right-to-left text, newlines) is stored and read back exactly'),
   req('msg.create.body-form-characters', 'must', 'docs', DOC.create,
     'A Body containing %, +, &, = and line breaks round-trips exactly (form encoding is decoded once, correctly)'),
-  req('msg.create.body-max-length', 'must', 'docs', DOC.create, 'A Body of exactly 1,600 characters is accepted'),
+  req('msg.create.body-max-length', 'must', 'docs', DOC.create, 'A Body of exactly 1,600 characters is accepted', CHAT_BODY_LIMIT),
   req('msg.create.body-over-limit', 'must', 'docs', DOC.create,
-    'A Body over 1,600 characters is rejected with a 4xx Twilio error'),
+    'A Body over the limit is rejected with a 4xx Twilio error: over 1,600 characters, or (the chat limit) accepted up to 32 KiB and rejected beyond', CHAT_BODY_LIMIT),
   req('msg.create.body-limit-in-characters', 'must', 'docs', DOC.create,
-    'The Body limit counts characters, not bytes: 1,600 two- and three-byte characters are accepted'),
+    'The Body limit counts characters, not bytes: 1,600 two- and three-byte characters are accepted; astral characters count as one code point or two UTF-16 units', CHAT_BODY_LIMIT),
   req('msg.create.author', 'must', 'docs', DOC.create, 'Author is stored and returned as author'),
   req('msg.create.attributes', 'must', 'docs', DOC.create,
     'Attributes holding any JSON value are stored and returned as a string encoding the same value'),
@@ -127,7 +145,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     'After an update date_updated is set and not earlier than before the update or than date_created'),
   req('msg.update.dates', 'must', 'openapi', DOC.update, 'DateCreated and DateUpdated given in an update are applied'),
   req('msg.update.validation', 'must', 'docs', DOC.update,
-    'An update with a Body over 1,600 characters or Attributes that are not JSON is rejected with a 4xx Twilio error and changes nothing'),
+    'An update with a Body over the limit (over 32 KiB, beyond both readings) or Attributes that are not JSON is rejected with a 4xx Twilio error and changes nothing', CHAT_BODY_LIMIT),
   req('msg.update.unknown-sid', 'must', 'docs', DOC.update, 'Updating a message that does not exist answers 404 with a Twilio error'),
   req('msg.update.webhook-header', 'must', 'openapi', DOC.update, 'X-Twilio-Webhook-Enabled: true and false are both accepted on update'),
 
@@ -155,7 +173,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   req('msg.scopes.same-messages', 'must', 'docs', DOC.scopes,
     'The default and the service-scoped routes show the same messages for a conversation of the default service'),
   req('msg.scopes.other-service', 'must', 'docs', DOC.scopes,
-    'A conversation addressed through a service it does not belong to answers 404 with a Twilio error'),
+    'A conversation addressed through a service it does not belong to answers 404 with a Twilio error', SERVICE_SCOPE_ONLY),
 
   // Stateful
   req('msg.stateful.model', 'must', 'docs', DOC.page,

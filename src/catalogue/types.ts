@@ -5,6 +5,14 @@ export const LEVELS: readonly Level[] = ['must', 'should', 'may']
 /** Where a requirement comes from: the doc page, Twilio's OpenAPI file, or observed behaviour of the live API. */
 export type Source = 'docs' | 'openapi' | 'observed'
 
+export interface Qualification {
+  ref: string
+  /** The words of that page the other reading rests on. */
+  quote: string
+  /** What the check then accepts. */
+  allows: string
+}
+
 export interface Requirement {
   /** `msg.<area>.<behaviour>`: names a behaviour, never a position. */
   id: string
@@ -14,6 +22,13 @@ export interface Requirement {
   source: Source
   /** Link to the doc anchor or spec location the requirement comes from. */
   ref: string
+  /**
+   * Other official Twilio pages that qualify the one the requirement comes from (a limit, an error code): the check
+   * accepts every reading and records which one it saw; the catalogue cites each page with the words it rests on.
+   */
+  qualifiedBy?: readonly Qualification[]
+  /** The URL scopes its check runs in (default: both). Only the service-scoped routes name a service. */
+  scopes?: readonly ('default' | 'service')[]
 }
 
 /** The area of a requirement: the second segment of its ID (`create`, `list`, `representation`, ...). */

@@ -9,7 +9,11 @@ import {
   failingChecks,
   failsRun,
   needsDetails,
+  selectionLine,
+  settleLine,
   STATUS_LABEL,
+  transientLine,
+  verdictText,
 } from '../report/presentation.ts'
 import type { RequirementResult, RequirementStatus, RunReport } from '../report/run-report.ts'
 
@@ -33,8 +37,9 @@ const MARK: Record<RequirementStatus, string> = {
 export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = process.stdout, mode: ConsoleMode = 'normal'): void {
   const w = (s = '') => out.write(`${s}\n`)
   if (mode === 'quiet') {
-    for (const r of report.results.filter((x) => failsRun(x, report) || (x.status === 'error' && report.gate.exitCode === 2))) {
-      w(`${mark(r, report)} ${levelTag(r)} ${r.id}  ${colourMessage(r, report)}`)
+    // Every requirement that did not pass is named, should-level failures too: quiet is short, never silent.
+    for (const r of report.results.filter((x) => x.status === 'failed' || x.status === 'error' || failsRun(x, report))) {
+      w(`${mark(r, report)} ${levelTag(r)} ${r.id}  ${colourMessage(r, report, 240)}`)
     }
   } else {
     for (const [area, rs] of byArea(report.results)) {
@@ -46,9 +51,11 @@ export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = 
     w()
   }
   const verdictColour = report.verdict === 'CONFORMANT' ? pc.green : report.verdict === 'NOT CONFORMANT' ? pc.red : pc.yellow
-  w(`${verdictColour(pc.bold(report.verdict))}  target ${report.target.url}${report.target.embedded ? ' (embedded reference server)' : ''}`)
+  w(`${verdictColour(pc.bold(verdictText(report)))}  target ${report.target.url}${report.target.embedded ? ' (embedded reference server)' : ''}`)
+  if (report.selection.partial || report.expectations || report.level === 'should') w(pc.yellow(selectionLine(report)))
   if (mode === 'quiet') {
     if (!report.gate.passed) w(pc.red(`gate failed (exit ${report.gate.exitCode}, level ${report.level})`))
+    if (report.verdict === 'INCOMPLETE') for (const line of nextSteps(report)) w(pc.yellow(line))
     return
   }
   const s = report.summary
@@ -58,6 +65,7 @@ export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = 
       `  (${s.total} requirements, ${report.requests} requests, ${(report.durationMs / 1000).toFixed(1)} s)`,
   )
   w(pc.dim(countsByLevel(report).map((c) => `${c.level}: ${c.passed + c['unexpected-pass']}/${c.total} passed`).join(' · ')))
+  for (const line of [transientLine(report), settleLine(report)]) if (line) w(pc.dim(line))
   if (report.gate.passed) w(`${pc.green('gate passed')} ${pc.dim(`(exit 0, level ${report.level})`)}`)
   else w(`${pc.red(pc.bold('gate failed'))} ${pc.dim(`(exit ${report.gate.exitCode}, level ${report.level})`)}`)
   const shown = mode === 'verbose' ? Infinity : 10
@@ -66,6 +74,24 @@ export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = 
   for (const note of report.gate.notes.slice(0, shown)) w(pc.dim(`  - ${note}`))
   if (report.gate.notes.length > shown) w(pc.dim(`  - … and ${report.gate.notes.length - shown} more notes`))
   w(pc.dim(`seed ${report.seed} (the same inputs again: --seed ${report.seed})`))
+  if (report.verdict === 'INCOMPLETE') for (const line of nextSteps(report)) w(pc.yellow(line))
+}
+
+/** What to try after a run that could not judge everything: the first setup error with its request and answer, and how to see more. */
+export function nextSteps(report: RunReport): string[] {
+  if (report.interrupted) return [`next: run again to judge the rest; the run was stopped by ${report.interrupted}`]
+  const first = report.results.find((r) => r.status === 'error')
+  const lines = ['next:']
+  if (first) {
+    const check = first.checks.find((c) => c.status === 'error')
+    const ev = check?.evidence?.at(-1)
+    lines.push(`  the first check that could not judge: ${first.id}${check?.scope ? ` [${check.scope}]` : ''}: ${check?.message ?? first.message}`)
+    if (ev) lines.push(`  its last exchange: ${ev.method} ${ev.path} → ${ev.status} ${ev.responseBody.replace(/\s+/g, ' ').slice(0, 160)}`)
+  } else if (report.runErrors[0]) lines.push(`  the first run error: ${report.runErrors[0]}`)
+  lines.push(`  see every request and answer: npm run conformance -- ${first?.id ?? ''} --verbose${report.target.embedded ? '' : ` --target ${report.target.url}`}`.replace(/  +--/, ' --'))
+  if (report.results.some((r) => /ran out of time/.test(r.message))) lines.push('  a slow target: raise --timeout, or use --profile live (longer check limits)')
+  if (report.results.some((r) => /rate limited/.test(r.message))) lines.push('  a rate-limited target: use --profile live, or run fewer requirements at a time')
+  return lines
 }
 
 function requirementLines(r: RequirementResult, report: RunReport, mode: ConsoleMode, w: (s?: string) => void): void {

@@ -1,9 +1,21 @@
 import pc from 'picocolors'
+import { shardOf } from '../catalogue/costs.ts'
+import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
+import type { RunOptions } from './options.ts'
+import { UsageError } from './usage-error.ts'
+
+/** `conformance --list [prefix...] [--shard i/n]`: what a run would judge, without contacting anything. */
+export function listCommand(options: Pick<RunOptions, 'select' | 'shard'>, out: NodeJS.WritableStream = process.stdout): number {
+  const chosen = selectRequirements(options.select)
+  if (chosen.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
+  printRequirementList(options.shard ? shardOf(chosen, options.shard.index, options.shard.count, 'ci') : chosen, out)
+  return 0
+}
 
 /**
- * `conformance --list [prefix...]`: the requirements a run would judge, one per line (ID, level, summary), without
- * contacting a target or starting the reference server. Tab-free and stable, so `grep` and `cut` work on it.
+ * The requirements a run would judge, one per line (ID, level, summary). Tab-free and stable, so `grep` and `cut`
+ * work on it.
  */
 export function printRequirementList(requirements: readonly Requirement[], out: NodeJS.WritableStream = process.stdout): void {
   const width = Math.max(0, ...requirements.map((r) => r.id.length))
@@ -12,5 +24,6 @@ export function printRequirementList(requirements: readonly Requirement[], out: 
     out.write(`${r.id.padEnd(width)}  ${r.level === 'must' ? pc.bold(level) : pc.dim(level)}  ${r.summary}\n`)
   }
   const by = (l: string) => requirements.filter((r) => r.level === l).length
-  out.write(pc.dim(`${requirements.length} requirements (${by('must')} must, ${by('should')} should, ${by('may')} may)\n`))
+  const of = requirements.length < REQUIREMENTS.length ? ` of ${REQUIREMENTS.length}` : ''
+  out.write(pc.dim(`${requirements.length}${of} requirements (${by('must')} must, ${by('should')} should, ${by('may')} may)\n`))
 }

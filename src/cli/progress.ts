@@ -1,5 +1,5 @@
 import pc from 'picocolors'
-import type { CheckResult } from '../report/check-result.ts'
+import type { CheckResult } from '../run/results.ts'
 
 /**
  * Live progress while the checks run, fed by the collector's listener (`onPlanned`, `onResult`).
@@ -7,7 +7,7 @@ import type { CheckResult } from '../report/check-result.ts'
  * - on a terminal (and CI unset): one bar line redrawn in place, cleared before the summary is printed
  * - otherwise (a pipe, a file, a CI log): plain lines, one per failure as it happens and a count line at most
  *   every few seconds, plus a last one when the run ends
- * The total grows while vitest collects check files, so the bar's end may move in the first moments.
+ * The total is known from the start (the selected requirements and their scopes); vitest's collection can only confirm it.
  */
 export interface Progress {
   onPlanned(total: number): void
@@ -21,6 +21,8 @@ export interface ProgressOptions {
   /** Force a mode; default: `bar` on a TTY unless CI is set, else `lines`. */
   mode?: 'bar' | 'lines' | 'off'
   env?: NodeJS.ProcessEnv
+  /** The number of checks the run will make, known before vitest collects them. */
+  total?: number
   /** Minimum gap between two count lines in `lines` mode. */
   lineIntervalMs?: number
   now?: () => number
@@ -37,7 +39,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   const now = options.now ?? Date.now
   const interval = options.lineIntervalMs ?? 3000
   const started = now()
-  let total = 0
+  let total = options.total ?? 0
   let done = 0
   let failed = 0
   let errors = 0
@@ -63,7 +65,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
 
   return {
     onPlanned(n) {
-      total = n
+      total = Math.max(total, n)
       draw()
     },
     onResult(result) {

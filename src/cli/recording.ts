@@ -3,26 +3,31 @@
  * writing the manifest after the run; and for a replay, reading the manifest and answering the preflight from
  * its cassette. The per-check side is src/record/session.ts, in the workers.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Exchange } from '../client/exchange.ts'
 import { parseBaseUrl, type Target } from '../client/target.ts'
-import type { ProfileName } from '../harness/profiles.ts'
+import type { ProfileName } from '../run/profiles.ts'
 import { cassetteFileName, PREFLIGHT_CASSETTE, readCassette, toInteraction, writeCassetteText } from '../record/cassette.ts'
 import { clearRecordingDir, readManifest, type RecordingManifest, writeManifest } from '../record/manifest.ts'
-import { createRedactor, userPlaceholder } from '../record/redact.ts'
+import { createRedactor, secretsOf, userPlaceholder } from '../record/redact.ts'
+import { STABLE_ORIGIN, withOrigin } from '../record/stabilise.ts'
 import { replayAgent } from '../record/replay.ts'
-import { credentialsOf, type RecordingConfig } from '../record/session.ts'
-import type { CheckResult } from '../report/check-result.ts'
+import { credentialsOf } from '../record/session.ts'
+import type { RecordingConfig } from '../run/config.ts'
+import type { CheckResult } from '../run/results.ts'
 import { UsageError } from './usage-error.ts'
+import { makeFolders } from '../run/folders.ts'
 
 /** The token a replay authenticates with: nothing was recorded with it, so it is no secret. */
-const REPLAY_AUTH_TOKEN = 'replay-of-a-recording-not-a-secret'
+const REPLAY_SECRET = 'replay-of-a-recording-not-a-secret'
 
 export interface Recorder {
   config: RecordingConfig
   onPreflightExchange(ex: Exchange): void
+  /** For the embedded reference server (started reproducible): every file is written with a stable origin. */
+  makeStable(): void
   /** Writes the preflight cassette and the manifest; returns a line for the console. */
   finish(facts: RecordedRunFacts): string
 }
@@ -36,32 +41,48 @@ export interface RecordedRunFacts {
   runId: string
   select: string[]
   defaultServiceSid?: string
+  defaultServiceGiven?: boolean
+  secondServiceSid?: string
   startedAt: Date
   results: readonly CheckResult[]
 }
 
-export function startRecording(dir: string, secrets: readonly string[]): Recorder {
+/**
+ * Starts a recording into `dir` (already checked by checkRecordFolder). `existing` says what happens to a recording
+ * already there: replaced as a whole, or merged (the checks this run re-records replace theirs, the others stay, and
+ * the manifest lists the merge).
+ */
+export function startRecording(dir: string, secrets: readonly string[], existing: 'new' | 'overwrite' | 'merge'): Recorder {
   const abs = resolve(dir)
+  let earlier: RecordingManifest | undefined
   try {
-    clearRecordingDir(abs)
-    mkdirSync(abs, { recursive: true })
+    if (existing === 'merge') earlier = readManifest(abs)
+    else clearRecordingDir(abs)
+    makeFolders(abs)
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
   const preflight: Exchange[] = []
+  const config: RecordingConfig = { mode: 'record', dir: abs, secrets: [...secrets] }
   return {
-    config: { mode: 'record', dir: abs, secrets: [...secrets] },
+    config,
     onPreflightExchange: (ex) => preflight.push(ex),
+    makeStable() {
+      config.stableOrigin = STABLE_ORIGIN
+    },
     finish(facts) {
       const base = parseBaseUrl(facts.target.baseUrl)
-      const redactor = createRedactor({ accountSid: facts.target.accountSid, authToken: facts.target.authToken, extra: secrets })
+      const redactor = createRedactor(secretsOf(facts.target, secrets))
       const where = { origin: base.origin, prefix: base.pathname.replace(/\/+$/, '') }
-      writeFileSync(join(abs, PREFLIGHT_CASSETTE), writeCassetteText(preflight.map((ex) => toInteraction(ex, where, redactor))))
-      const checks = facts.results
+      const origin = config.stableOrigin ?? base.origin
+      writeFileSync(join(abs, PREFLIGHT_CASSETTE), writeCassetteText(withOrigin(preflight.map((ex) => toInteraction(ex, where, redactor)), base.origin, origin)))
+      const recorded = facts.results
         .map((r) => ({ r, file: cassetteFileName(r.requirement, r.scope) }))
         .filter(({ file }) => existsSync(join(abs, file)))
         .map(({ r, file }) => ({ name: r.name, requirement: r.requirement, ...(r.scope ? { scope: r.scope } : {}), file, status: r.status, exchanges: r.requests }))
-        .sort((a, b) => (a.file < b.file ? -1 : 1))
+      const rerecorded = new Set(recorded.map((c) => c.name))
+      const kept = (earlier?.checks ?? []).filter((c) => !rerecorded.has(c.name))
+      const checks = [...kept, ...recorded].sort((a, b) => (a.file < b.file ? -1 : 1))
       const manifest: RecordingManifest = {
         format: 'conversations-message-conformance-recording',
         formatVersion: 1,
@@ -71,16 +92,21 @@ export function startRecording(dir: string, secrets: readonly string[]): Recorde
         profile: facts.profile,
         runId: facts.runId,
         select: facts.select,
-        target: { baseUrl: base.origin + where.prefix, origin: base.origin, embedded: facts.embedded },
+        target: { baseUrl: origin + where.prefix, origin, embedded: facts.embedded },
         accountSid: userPlaceholder(facts.target.accountSid),
+        ...(facts.target.username !== facts.target.accountSid ? { username: userPlaceholder(facts.target.username) } : {}),
         ...(facts.defaultServiceSid ? { defaultServiceSid: redactor.text(facts.defaultServiceSid) } : {}),
+        ...(facts.defaultServiceGiven ? { defaultServiceGiven: true } : {}),
+        ...(facts.secondServiceSid ? { secondServiceSid: redactor.text(facts.secondServiceSid) } : {}),
         preflight: PREFLIGHT_CASSETTE,
-        redaction: { basicAuthHeader: 'never recorded', authToken: 'scrubbed', accountSid: 'replaced by a placeholder', otherSecrets: secrets.length },
+        redaction: { basicAuthHeader: 'never recorded', secret: 'scrubbed', accountSid: 'replaced by a placeholder', otherSecrets: secrets.length },
         checks,
+        ...(earlier ? { merges: [...(earlier.merges ?? []), { at: facts.startedAt.toISOString(), select: facts.select, rerecorded: recorded.length, kept: kept.length }] } : {}),
       }
       writeManifest(abs, manifest)
-      const exchanges = checks.reduce((n, c) => n + c.exchanges, 0) + preflight.length
-      return `recorded ${checks.length} cassettes (${exchanges} exchanges) in ${dir}, with manifest.json and ${PREFLIGHT_CASSETTE}; secrets redacted`
+      const exchanges = recorded.reduce((n, c) => n + c.exchanges, 0) + preflight.length
+      const merged = earlier ? `; merged into the recording there: ${recorded.length} cassettes re-recorded, ${kept.length} kept` : ''
+      return `recorded ${recorded.length} cassettes (${exchanges} exchanges) in ${dir}, with manifest.json and ${PREFLIGHT_CASSETTE}; secrets redacted${merged}`
     },
   }
 }
@@ -105,7 +131,7 @@ export function loadReplay(dir: string, timeoutMs: number): Replay {
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
-  const target: Target = { baseUrl: manifest.target.baseUrl, accountSid: manifest.accountSid, authToken: REPLAY_AUTH_TOKEN, timeoutMs }
+  const target: Target = { baseUrl: manifest.target.baseUrl, accountSid: manifest.accountSid, username: manifest.username ?? manifest.accountSid, secret: REPLAY_SECRET, timeoutMs }
   return {
     manifest,
     config: { mode: 'replay', dir: abs },

@@ -1,13 +1,14 @@
 /**
  * `conformance validate FILE...`: judges recorded responses with no target at all.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { readRecordedFile, UnusableInput } from '../validate/inputs.ts'
 import { type FileResult, judgeFile } from '../validate/judge.ts'
 import { buildValidationReport, printValidationReport } from '../validate/report.ts'
 import { UsageError } from './usage-error.ts'
+import { makeFolders } from '../run/folders.ts'
 
 const HELP_AFTER = `
 What it reads (recognised by content, not by name):
@@ -72,7 +73,7 @@ export async function validateCommand(argv: readonly string[], out: NodeJS.Writa
   const report = buildValidationReport(results)
   printValidationReport(report, out, o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal')
   if (reportPath) {
-    mkdirSync(dirname(reportPath), { recursive: true })
+    makeFolders(dirname(reportPath))
     writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n')
     if (!o.quiet) out.write(`report written: ${reportPath}\n`)
   }

@@ -1,3 +1,4 @@
+import type { ResourceTracker } from '../run/ledger.ts'
 import type { Exchange } from './exchange.ts'
 import type { Credentials, HttpClient } from './http.ts'
 
@@ -32,39 +33,101 @@ export function conversationPath(ref: ConversationRef): string {
   return ref.scope === 'service' ? `/v1/Services/${encodeURIComponent(ref.serviceSid)}${conv}` : `/v1${conv}`
 }
 
-/** The Conversations v1 API as far as this suite needs it: messages, plus the setup resources. */
+/** Twilio's answer to a create, if it made something: the new resource's SID. */
+function createdSid(ex: Exchange): string | undefined {
+  const sid = (ex.json as { sid?: unknown } | undefined)?.sid
+  return ex.response.status >= 200 && ex.response.status <= 299 && typeof sid === 'string' ? sid : undefined
+}
+
+/**
+ * The Conversations v1 API as far as this suite needs it: messages, plus the setup resources. Every resource it
+ * creates and deletes is reported to the tracker (the run's ledger), so nothing a run makes can be forgotten.
+ */
 export class ConversationsApi {
-  constructor(readonly http: HttpClient) {}
+  constructor(
+    readonly http: HttpClient,
+    private readonly tracker?: ResourceTracker,
+  ) {}
 
   configuration(): Promise<Exchange> {
     return this.http.send({ method: 'GET', path: '/v1/Configuration' })
   }
 
-  createService(friendlyName: string): Promise<Exchange> {
-    return this.http.send({ method: 'POST', path: '/v1/Services', form: { FriendlyName: friendlyName } })
+  async createService(friendlyName: string): Promise<Exchange> {
+    const ex = await this.http.send({ method: 'POST', path: '/v1/Services', form: { FriendlyName: friendlyName } })
+    const sid = createdSid(ex)
+    if (sid) this.tracker?.created({ kind: 'service', path: `/v1/Services/${encodeURIComponent(sid)}`, sid })
+    return ex
+  }
+
+  listServices(query: Record<string, string | number> = {}): Promise<Exchange> {
+    return this.http.send({ method: 'GET', path: '/v1/Services', query })
+  }
+
+  /**
+   * Every item of a Twilio list resource (`/v1/Conversations`, `/v1/Users`, …), following next_page_url (mapped onto
+   * the target). Throws an Error naming the status when a page does not answer 200.
+   */
+  async listEvery(path: string, key: string, maxPages = 100): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = []
+    let ex = await this.http.send({ method: 'GET', path, query: { PageSize: 100 } })
+    for (let page = 1; ; page++) {
+      const body = ex.json as { meta?: { next_page_url?: unknown }; [k: string]: unknown } | undefined
+      const list = body?.[key]
+      if (ex.response.status !== 200 || !Array.isArray(list)) throw new Error(`GET ${ex.request.path} answered ${ex.response.status}`)
+      items.push(...(list as Array<Record<string, unknown>>))
+      const next = body?.meta?.next_page_url
+      if (typeof next !== 'string' || page >= maxPages) return items
+      ex = await this.http.send({ method: 'GET', path: this.http.toTargetPath(next) })
+    }
   }
 
   deleteService(sid: string): Promise<Exchange> {
-    return this.http.send({ method: 'DELETE', path: `/v1/Services/${encodeURIComponent(sid)}` })
+    return this.remove(`/v1/Services/${encodeURIComponent(sid)}`)
   }
 
   /** Creates a conversation through the route of its scope (the service route names the service explicitly). */
-  createConversation(scope: Scope, serviceSid: string, friendlyName: string): Promise<Exchange> {
+  async createConversation(scope: Scope, serviceSid: string, friendlyName: string): Promise<Exchange> {
     const path = scope === 'service' ? `/v1/Services/${encodeURIComponent(serviceSid)}/Conversations` : '/v1/Conversations'
-    return this.http.send({ method: 'POST', path, form: { FriendlyName: friendlyName } })
+    const ex = await this.http.send({ method: 'POST', path, form: { FriendlyName: friendlyName } })
+    const sid = createdSid(ex)
+    if (sid) this.tracker?.created({ kind: 'conversation', path: conversationPath({ sid, serviceSid, scope }), sid })
+    return ex
   }
 
   deleteConversation(ref: ConversationRef): Promise<Exchange> {
-    return this.http.send({ method: 'DELETE', path: conversationPath(ref) })
+    return this.remove(conversationPath(ref))
   }
 
-  addParticipant(ref: ConversationRef, identity: string): Promise<Exchange> {
-    return this.http.send({ method: 'POST', path: `${conversationPath(ref)}/Participants`, form: { Identity: identity } })
+  /**
+   * Adds a chat participant. A real account also creates a Conversations User for a new identity, which outlives
+   * the conversation: it goes into the ledger too, to be deleted with the rest.
+   */
+  async addParticipant(ref: ConversationRef, identity: string): Promise<Exchange> {
+    const ex = await this.http.send({ method: 'POST', path: `${conversationPath(ref)}/Participants`, form: { Identity: identity } })
+    const sid = createdSid(ex)
+    if (sid) {
+      this.tracker?.created({ kind: 'participant', path: `${conversationPath(ref)}/Participants/${encodeURIComponent(sid)}`, sid })
+      this.tracker?.created({ kind: 'user', path: userPath(ref.serviceSid, identity) })
+    }
+    return ex
+  }
+
+  /** Deletes whatever a ledger path names; a 2xx or a 404 means it is gone. */
+  async remove(path: string): Promise<Exchange> {
+    const ex = await this.http.send({ method: 'DELETE', path })
+    if ((ex.response.status >= 200 && ex.response.status <= 299) || ex.response.status === 404) this.tracker?.deleted(path)
+    return ex
   }
 
   messages(ref: ConversationRef, auth: Credentials = 'target'): MessagesApi {
     return new MessagesApi(this.http, `${conversationPath(ref)}/Messages`, auth)
   }
+}
+
+/** The User a service keeps for an identity; the User routes accept the identity in place of the US… SID. */
+export function userPath(serviceSid: string, identity: string): string {
+  return serviceSid ? `/v1/Services/${encodeURIComponent(serviceSid)}/Users/${encodeURIComponent(identity)}` : `/v1/Users/${encodeURIComponent(identity)}`
 }
 
 export interface PagedResult {

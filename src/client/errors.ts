@@ -39,3 +39,27 @@ export function describeTransportFailure(err: unknown, origin: string, timeoutMs
       return `cannot reach ${origin}: ${e?.message ?? String(err)}`
   }
 }
+
+/**
+ * A transient fault (a 5xx, a reset, a timeout) outlived the retries that are safe for its request, or hit a request
+ * that is not safe to repeat (a POST). Not a verdict: the harness re-runs the whole check once, from a fresh
+ * conversation; only a fault that persists in that re-run is judged.
+ */
+export class TransientFault extends Error {
+  override name = 'TransientFault'
+  constructor(
+    message: string,
+    readonly method: string,
+    readonly path: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * The target kept answering 429 until the check's time budget ran out, or the check ran out of time: the check
+ * could not judge its requirement. Never a failure: the run is INCOMPLETE.
+ */
+export class CouldNotJudge extends Error {
+  override name = 'CouldNotJudge'
+}

@@ -1,6 +1,7 @@
 import { request, type Dispatcher } from 'undici'
-import { describeTransportFailure, TransportError } from './errors.ts'
+import { CouldNotJudge, describeTransportFailure, TransientFault, TransportError } from './errors.ts'
 import { type Exchange, parseJsonOrUndefined } from './exchange.ts'
+import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
 import { parseBaseUrl, type Target } from './target.ts'
 
 export type Method = 'GET' | 'POST' | 'DELETE'
@@ -20,13 +21,29 @@ export interface RequestSpec {
 export interface HttpClientOptions {
   /** undici dispatcher: a keep-alive Agent for a live target, a MockAgent for replay. */
   dispatcher: Dispatcher
-  /** Called with every completed exchange (for evidence and recording). */
+  /** Called with every completed exchange (for evidence and recording), the repeated ones included. */
   onExchange?: (ex: Exchange) => void
-  /** How many times a 429 is retried before it is returned to the caller. */
-  maxRetries429?: number
+  /** Called before a request is repeated after a transient fault (for the report). */
+  onRetry?: (event: RetryEvent) => void
   /** Minimum time between two requests of this client (rate limit for live accounts). */
   minIntervalMs?: number
+  /**
+   * The end of the time budget (a Date.now() instant): no repeat is waited for past it, and a 429 that lasts until
+   * then ends in CouldNotJudge. Default: two minutes after each request's first attempt.
+   */
+  deadline?: number
+  /**
+   * What a transient fault that cannot be repeated here becomes. `rerun` (a check's first run): a TransientFault,
+   * and the harness re-runs the check. `judge` (the re-run, the preflight): the answer stands and is judged.
+   */
+  unsafeTransient?: 'rerun' | 'judge'
+  /** Aborts every request of this client (the check ran out of time): they end in CouldNotJudge. */
+  signal?: AbortSignal
+  retryPolicy?: RetryPolicy
 }
+
+/** A 429 with no deadline given is waited for at most this long. */
+const DEFAULT_RATE_LIMIT_BUDGET_MS = 120_000
 
 const USER_AGENT = 'twilio-conversations-message-conformance/0.1 (+undici)'
 
@@ -39,6 +56,8 @@ export class HttpClient {
   /** The base URL's path without a trailing slash ('' at the root): every request path is appended to it. */
   private readonly prefix: string
   private lastRequestAt = 0
+  /** Set once the check is over for this client (see send). */
+  private stopped: Error | undefined
 
   constructor(
     private readonly target: Target,
@@ -66,17 +85,81 @@ export class HttpClient {
     return path + parsed.search
   }
 
+  /**
+   * Sends one request, repeating it after a transient fault when that is safe (src/client/retry.ts). After a
+   * TransientFault or CouldNotJudge every later request of this client fails the same way at once, without the
+   * network: the check is over (a property then stops instead of shrinking against a flaky target).
+   */
   async send(spec: RequestSpec): Promise<Exchange> {
-    const retries = this.options.maxRetries429 ?? 4
+    if (this.stopped) throw this.stopped
+    const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY
+    const budgetEnd = this.options.deadline ?? Date.now() + DEFAULT_RATE_LIMIT_BUDGET_MS
+    let transientRepeats = 0
+    let repeatedAfter: Transient | undefined
     for (let attempt = 0; ; attempt++) {
-      const ex = await this.sendOnce(spec)
-      if (ex.response.status !== 429 || attempt >= retries) return ex
-      // A 429 (Twilio 20429) was never processed and is always safe to retry: wait as told, within reason.
-      await sleep(retryDelayMs(ex.response.headers['retry-after'], attempt))
+      let ex: Exchange | undefined
+      let failure: TransportError | undefined
+      try {
+        ex = await this.sendOnce(spec)
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err
+        failure = err
+      }
+      const kind = ex ? classifyResponse(ex.response.status, ex.json) : 'maybe-processed'
+      if (kind === undefined) {
+        // A DELETE repeated after a reset that answers 404 may have deleted the message the first time.
+        if (repeatedAfter === 'maybe-processed' && spec.method === 'DELETE' && ex!.response.status === 404) return this.unsafe(spec, ex!, undefined, 'a DELETE repeated after an unanswered one answered 404')
+        return ex!
+      }
+      const mayRepeat = kind === 'rate-limited' || ((kind === 'not-processed' || isIdempotent(spec.method)) && transientRepeats < policy.maxTransientRetries)
+      if (mayRepeat) {
+        const waitMs = retryDelayMs(ex?.response.headers['retry-after'], kind === 'rate-limited' ? attempt : transientRepeats, policy)
+        if (Date.now() + waitMs <= budgetEnd) {
+          if (kind !== 'rate-limited') transientRepeats++
+          repeatedAfter = kind
+          this.options.onRetry?.({
+            kind,
+            method: spec.method,
+            path: withQuery(spec.path, spec.query),
+            ...(ex ? { status: ex.response.status } : { error: failure!.message }),
+            attempt: attempt + 1,
+            waitMs,
+          })
+          await sleep(waitMs, this.options.signal)
+          if (this.options.signal?.aborted) throw this.stop(this.abortReason())
+          continue
+        }
+        if (kind === 'rate-limited') {
+          throw this.stop(new CouldNotJudge(`${spec.method} ${withQuery(spec.path, spec.query)} was still rate limited (429) after ${attempt + 1} attempts, at the end of the check's time budget`))
+        }
+      }
+      return this.unsafe(spec, ex, failure, kind === 'maybe-processed' && !isIdempotent(spec.method) ? 'not safe to repeat' : `persisted after ${transientRepeats} repeats`)
     }
   }
 
+  /** A transient fault that is not repeated (further): the harness re-runs the check, or the answer stands. */
+  private unsafe(spec: RequestSpec, ex: Exchange | undefined, failure: TransportError | undefined, why: string): Exchange {
+    if (this.options.unsafeTransient === 'rerun') {
+      const what = ex ? `answered ${ex.response.status}` : `got no answer (${failure!.message})`
+      throw this.stop(new TransientFault(`${spec.method} ${withQuery(spec.path, spec.query)} ${what}; ${why}`, spec.method, spec.path))
+    }
+    if (failure) throw failure
+    return ex!
+  }
+
+  /** Why the signal aborted: the harness aborts with a CouldNotJudge that says it (out of time, interrupted). */
+  private abortReason(): Error {
+    const reason: unknown = this.options.signal?.reason
+    return reason instanceof Error ? reason : new CouldNotJudge('the check was stopped before it could judge')
+  }
+
+  private stop<E extends Error>(err: E): E {
+    this.stopped = err
+    return err
+  }
+
   private async sendOnce(spec: RequestSpec): Promise<Exchange> {
+    if (this.options.signal?.aborted) throw this.stop(this.abortReason())
     await this.pace()
     const path = withQuery(spec.path, spec.query)
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT, ...spec.headers }
@@ -95,7 +178,7 @@ export class HttpClient {
         dispatcher: this.options.dispatcher,
         headersTimeout: this.target.timeoutMs,
         bodyTimeout: this.target.timeoutMs,
-        signal: AbortSignal.timeout(this.target.timeoutMs),
+        signal: this.options.signal ? AbortSignal.any([this.options.signal, AbortSignal.timeout(this.target.timeoutMs)]) : AbortSignal.timeout(this.target.timeoutMs),
       })
       const text = await res.body.text()
       const ex: Exchange = {
@@ -108,6 +191,7 @@ export class HttpClient {
       this.options.onExchange?.(ex)
       return ex
     } catch (err) {
+      if (this.options.signal?.aborted) throw this.stop(this.abortReason())
       throw new TransportError(describeTransportFailure(err, this.base.origin, this.target.timeoutMs), spec.method, path)
     }
   }
@@ -142,7 +226,7 @@ function credentialsKind(auth: Credentials): 'target' | 'none' | 'other' {
 
 function basicAuth(auth: Credentials, target: Target): string | undefined {
   if (auth === 'none') return undefined
-  const { username, password } = auth === 'target' ? { username: target.accountSid, password: target.authToken } : auth
+  const { username, password } = auth === 'target' ? { username: target.username, password: target.secret } : auth
   return 'Basic ' + Buffer.from(`${username}:${password}`).toString('base64')
 }
 
@@ -152,16 +236,16 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out
 }
 
-/** Retry-After in seconds (or an HTTP date), else exponential backoff; capped so a run cannot stall. */
-export function retryDelayMs(retryAfter: string | undefined, attempt: number): number {
-  const cap = 10_000
-  if (retryAfter !== undefined) {
-    const secs = Number(retryAfter)
-    if (Number.isFinite(secs) && secs >= 0) return Math.min(cap, secs * 1000)
-    const when = Date.parse(retryAfter)
-    if (!Number.isNaN(when)) return Math.min(cap, Math.max(0, when - Date.now()))
-  }
-  return Math.min(cap, 200 * 2 ** attempt)
+/** Waits `ms`, or less when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve()
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

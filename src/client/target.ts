@@ -1,9 +1,13 @@
-/** Where the suite sends requests and with which credentials. Only the client reads the credentials. */
+/** Where the suite sends requests and with which credentials. Only the client sends the credentials. */
 export interface Target {
   /** API base URL without `/v1`, e.g. `https://conversations.twilio.com` or `http://127.0.0.1:4010`. */
   baseUrl: string
+  /** The account under test (AC…): every message must carry it as account_sid. */
   accountSid: string
-  authToken: string
+  /** The HTTP Basic user name: the account SID, or an API key SID (SK…) of that account. */
+  username: string
+  /** The HTTP Basic password: the auth token, or the API key's secret. Only the client reads it; nothing writes it. */
+  secret: string
   /** Per-request time limit (headers and body), in milliseconds. */
   timeoutMs: number
 }

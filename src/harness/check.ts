@@ -1,24 +1,31 @@
 import { Agent } from 'undici'
 import { inject, test } from 'vitest'
 import { type ConversationRef, ConversationsApi, type MessageParams, type MessagesApi, SCOPES, type Scope } from '../client/api.ts'
-import { TransportError } from '../client/errors.ts'
+import { CouldNotJudge, TransientFault, TransportError } from '../client/errors.ts'
 import type { Exchange } from '../client/exchange.ts'
-import { HttpClient } from '../client/http.ts'
+import { HttpClient, type HttpClientOptions } from '../client/http.ts'
 import type { MessageResource } from '../client/resources.ts'
+import type { RetryEvent } from '../client/retry.ts'
+import { findRequirement } from '../catalogue/requirements.ts'
 import { openCheckSession } from '../record/session.ts'
-import { type EvidenceExchange, toEvidence } from '../report/evidence.ts'
-import type { SuiteConfig } from './config.ts'
+import { toEvidence } from '../report/evidence.ts'
+import type { SuiteConfig } from '../run/config.ts'
+import { Ledger } from '../run/ledger.ts'
+import { MARKER } from '../run/marker.ts'
+import { PROFILES, type Profile } from '../run/profiles.ts'
+import type { Counterexample, EvidenceExchange, SettleRecord, TransientRecord } from '../run/results.ts'
 import { CheckFailure, SetupFailure } from './failure.ts'
-import { PROFILES, type Profile } from './profiles.ts'
-import { seededBytes } from './random.ts'
 import { deriveSeed, PropertyFailure, runProperty } from './property.ts'
+import { runInterrupted } from './interrupt.ts'
+import { seededBytes } from './random.ts'
+import { createSettler } from './settle.ts'
 import type fc from 'fast-check'
 
 /** What a check records about itself for the reporters (travels from the worker in vitest's task meta). */
 export interface CheckMeta {
   requirement: string
   scope?: Scope
-  /** Set when the check could not be set up: says nothing about conformance. */
+  /** Set when the check could not judge (setup failed, out of time, rate limited throughout): says nothing about conformance. */
   outcome?: 'setup-error'
   evidence?: EvidenceExchange[]
   /** Which of several allowed behaviours the server showed (e.g. "PageSize=101: clamped to 100"). */
@@ -26,24 +33,16 @@ export interface CheckMeta {
   requests: number
   /** For property and stateful checks that failed: the shrunk input and how to replay it. */
   counterexample?: Counterexample
-}
-
-export interface Counterexample {
-  /** The shrunk failing input (or command sequence), printed by fast-check. */
-  value: string
-  /** The fast-check seed of the property (derived from the run seed and the check name). */
-  seed: number
-  /** fast-check's path to the shrunk case. */
-  path?: string
-  /** The command line that replays the failing run. */
-  replay: string
-  /** How many inputs were tried before the failure. */
-  runs: number
+  transient?: TransientRecord
+  settle?: SettleRecord
 }
 
 declare module 'vitest' {
   interface TaskMeta {
     conformance?: CheckMeta
+  }
+  interface ProvidedContext {
+    conformance: SuiteConfig
   }
 }
 
@@ -60,6 +59,13 @@ export interface CheckContext {
   newConversation(): Promise<ConversationRef>
   /** Creates a message as a precondition: anything but a 2xx JSON message is a setup failure, not a verdict. */
   seedMessage(params?: MessageParams, messages?: MessagesApi): Promise<MessageResource>
+  /** Adds a chat participant with a fresh marked identity to a conversation (default: this check's) as a precondition. */
+  addParticipant(conversation?: ConversationRef): Promise<{ sid: string; identity: string }>
+  /**
+   * For a read that verifies the effect of a write: polls `read` until `agrees` holds (the write is visible) or the
+   * settle time is spent, and returns the last value read. Judge the requirement on that value as usual.
+   */
+  settle<T>(read: () => Promise<T>, agrees: (value: T) => boolean): Promise<T>
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
   /** `bytes` random bytes as hex, from this check's seeded generator (the same on every run with the same seed). */
@@ -72,11 +78,12 @@ export interface CheckContext {
 }
 
 export interface CheckOptions {
-  /** Scopes to run in; each becomes its own test. Default: both. */
-  scopes?: readonly Scope[]
   /** Overrides the profile's time limit for this check. */
   timeoutMs?: number
 }
+
+/** Time a check's cleanup may take after its limit, so vitest's own timeout never cuts a cleanup short. */
+const CLEANUP_GRACE_MS = 30_000
 
 let sharedAgent: Agent | undefined
 /** One keep-alive connection pool per worker: checks share connections, never credentials beyond the client. */
@@ -85,12 +92,18 @@ function agent(): Agent {
   return sharedAgent
 }
 
-/** Declares a check of one requirement. The test name is the requirement ID and the scope. */
+/**
+ * Declares a check of one requirement: one test per URL scope the catalogue gives it (both by default), named by
+ * the requirement ID and the scope.
+ */
 export function check(id: string, body: (ctx: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
   const config = inject('conformance')
   const profile = PROFILES[config.profile]
-  for (const scope of options.scopes ?? SCOPES) {
-    test(`${id} [${scope}]`, { timeout: options.timeoutMs ?? profile.checkTimeoutMs }, async ({ task, skip }) => {
+  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs
+  const requirement = findRequirement(id)
+  if (!requirement) throw new Error(`check('${id}'): no such requirement in src/catalogue/requirements.ts`)
+  for (const scope of requirement.scopes ?? SCOPES) {
+    test(`${id} [${scope}]`, { timeout: limitMs + CLEANUP_GRACE_MS }, async ({ task, skip }) => {
       const meta: CheckMeta = { requirement: id, scope, observations: [], requests: 0 }
       task.meta.conformance = meta
       // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, whether time limits apply.
@@ -99,80 +112,122 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
         meta.observations.push(session.skipReason)
         skip(session.skipReason)
       }
+      const deadline = Date.now() + limitMs
+      const outOfTime = new AbortController()
+      const timer = setTimeout(() => outOfTime.abort(new CouldNotJudge(`ran out of time after ${limitMs / 1000} s, so the requirement could not be judged`)), limitMs)
+      const interrupted = runInterrupted(config.runId)
+      const onInterrupt = () => outOfTime.abort(new CouldNotJudge('the run was interrupted before this check could finish'))
+      interrupted.addEventListener('abort', onInterrupt, { once: true })
+      if (interrupted.aborted) onInterrupt()
       const log: Exchange[] = []
-      const http = new HttpClient(config.target, {
-        dispatcher: session.dispatcher ?? agent(),
-        minIntervalMs: session.paced ? profile.minIntervalMs : 0,
-        onExchange: (ex) => {
-          log.push(ex)
-          meta.requests++
-          session.onExchange(ex)
-        },
-      })
-      const api = new ConversationsApi(http)
-      const created: ConversationRef[] = []
+      const transient = emptyTransientRecord()
+      const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin: new URL(config.target.baseUrl).origin })
+      const client = (extra: Partial<HttpClientOptions>) =>
+        new HttpClient(config.target, {
+          dispatcher: session.dispatcher ?? agent(),
+          // The embedded reference server is the suite's own: nothing to spare, whatever the profile.
+          minIntervalMs: session.paced && !config.embedded ? profile.minIntervalMs : 0,
+          onExchange: (ex) => {
+            log.push(ex)
+            meta.requests++
+            session.onExchange(ex)
+          },
+          onRetry: (event) => noteRetry(transient, event),
+          ...extra,
+        })
+      const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
       const randomBytes = seededBytes(deriveSeed(config.seed, `random ${task.name}`))
       try {
-        const newConversation = () => setUpConversation(api, scope, config, created)
-        const conversation = await newConversation()
-        const messages = api.messages(conversation)
-        await body({
-          api,
-          scope,
-          conversation,
-          messages,
-          config,
-          profile,
-          newConversation,
-          seedMessage: (params, target) => seedMessage(target ?? messages, params),
-          observe: (note) => meta.observations.push(note),
-          randomHex: (n) => randomBytes(n).toString('hex'),
-          property: (prop, opts) =>
-            runProperty(prop, {
-              seed: deriveSeed(config.seed, task.name),
-              numRuns: opts?.numRuns ?? profile.numRuns,
-              ...(opts?.examples ? { examples: opts.examples } : {}),
-              ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, (options.timeoutMs ?? profile.checkTimeoutMs) / 2) } : {}),
-              replay:
-                config.recording?.mode === 'replay'
-                  ? `npm run conformance -- ${id} --replay ${config.recording.dir}`
-                  : `npm run conformance -- ${id} --seed ${config.seed}${config.target.baseUrl && !config.embedded ? ` --target ${config.target.baseUrl}` : ''}`,
-            }),
-        })
+        // A transient fault on a request that cannot be repeated re-runs the whole check once, from a fresh
+        // conversation; in the re-run the same fault stands and is judged.
+        for (let attempt = 1; ; attempt++) {
+          const http = client({ deadline, signal: outOfTime.signal, unsafeTransient: attempt === 1 ? 'rerun' : 'judge' })
+          const api = new ConversationsApi(http, ledger)
+          meta.observations = []
+          try {
+            const newConversation = () => setUpConversation(api, scope, config)
+            const conversation = await newConversation()
+            const messages = api.messages(conversation)
+            await body({
+              api,
+              scope,
+              conversation,
+              messages,
+              config,
+              profile,
+              newConversation,
+              seedMessage: (params, target) => seedMessage(target ?? messages, params),
+              addParticipant: (ref) => addParticipant(api, ref ?? conversation, `${MARKER}-${randomBytes(6).toString('hex')}`),
+              settle: (read, agrees) => settler.settle(read, agrees),
+              observe: (note) => meta.observations.push(note),
+              randomHex: (n) => randomBytes(n).toString('hex'),
+              property: (prop, opts) =>
+                runProperty(prop, {
+                  seed: deriveSeed(config.seed, task.name),
+                  numRuns: config.numRuns ?? opts?.numRuns ?? profile.numRuns,
+                  ...(opts?.examples ? { examples: opts.examples } : {}),
+                  ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, limitMs / 2) } : {}),
+                  replay: replayCommand(config, id),
+                }),
+            })
+            break
+          } catch (err) {
+            if (err instanceof TransientFault && attempt === 1) {
+              transient.reruns.push(err.message)
+              continue
+            }
+            throw err
+          }
+        }
       } catch (err) {
-        meta.evidence = evidenceOf(err, log, [config.target.authToken])
-        if (err instanceof PropertyFailure) meta.counterexample = err.counterexample
-        if (err instanceof SetupFailure || err instanceof TransportError) meta.outcome = 'setup-error'
-        throw err
+        const judged = outOfTime.signal.aborted && !(err instanceof CheckFailure) ? (outOfTime.signal.reason as CouldNotJudge) : err
+        meta.evidence = evidenceOf(judged, log, [config.target.secret])
+        if (judged instanceof PropertyFailure) meta.counterexample = judged.counterexample
+        if (judged instanceof SetupFailure || judged instanceof CouldNotJudge) meta.outcome = 'setup-error'
+        throw judged
       } finally {
-        await cleanUp(api, created, meta)
+        clearTimeout(timer)
+        interrupted.removeEventListener('abort', onInterrupt)
+        // Cleanup has its own client: the check's may be stopped (out of time) and its budget spent.
+        await cleanUp(new ConversationsApi(client({ deadline: Date.now() + CLEANUP_GRACE_MS, unsafeTransient: 'judge' }), ledger), ledger, meta)
         await session.close((note) => meta.observations.push(note))
+        if (hasTransient(transient)) meta.transient = transient
+        if (settler.record.delayed + settler.record.unsettled > 0) meta.settle = settler.record
       }
     })
   }
 }
 
-async function setUpConversation(api: ConversationsApi, scope: Scope, config: SuiteConfig, created: ConversationRef[]): Promise<ConversationRef> {
+function replayCommand(config: SuiteConfig, id: string): string {
+  if (config.recording?.mode === 'replay') return `npm run conformance -- ${id} --replay ${config.recording.dir}`
+  return `npm run conformance -- ${id} --seed ${config.seed}${config.target.baseUrl && !config.embedded ? ` --target ${config.target.baseUrl}` : ''}`
+}
+
+/** A request the check needs as a precondition: a target that gives no answer to it is a setup failure. */
+async function setupStep<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (err) {
+    if (err instanceof TransportError) throw new SetupFailure(`could not ${what}: ${err.message}`)
+    throw err
+  }
+}
+
+async function setUpConversation(api: ConversationsApi, scope: Scope, config: SuiteConfig): Promise<ConversationRef> {
   if (scope === 'service' && !config.defaultServiceSid) {
-    throw new SetupFailure('no default chat service: GET /v1/Configuration gave no default_chat_service_sid, so the service-scoped routes cannot be addressed')
+    throw new SetupFailure('no default chat service: GET /v1/Configuration gave no default_chat_service_sid (pass --service-sid), so the service-scoped routes cannot be addressed')
   }
   const serviceSid = config.defaultServiceSid ?? ''
-  const ex = await api.createConversation(scope, serviceSid, `conformance ${config.runId}`)
+  const ex = await setupStep('create a conversation', () => api.createConversation(scope, serviceSid, `${MARKER} ${config.runId}`))
   const body = ex.json as { sid?: unknown; chat_service_sid?: unknown } | undefined
   if (ex.response.status < 200 || ex.response.status > 299 || typeof body?.sid !== 'string') {
     throw new SetupFailure(`could not create a conversation to test in: ${ex.request.method} ${ex.request.path} answered ${ex.response.status}`, ex)
   }
-  const ref: ConversationRef = {
-    sid: body.sid,
-    serviceSid: typeof body.chat_service_sid === 'string' ? body.chat_service_sid : serviceSid,
-    scope,
-  }
-  created.push(ref)
-  return ref
+  return { sid: body.sid, serviceSid: typeof body.chat_service_sid === 'string' ? body.chat_service_sid : serviceSid, scope }
 }
 
 async function seedMessage(messages: MessagesApi, params: MessageParams = { Body: 'conformance seed message' }): Promise<MessageResource> {
-  const ex = await messages.create(params)
+  const ex = await setupStep('create a message to test with', () => messages.create(params))
   const body = ex.json as MessageResource | undefined
   if (ex.response.status < 200 || ex.response.status > 299 || typeof body?.sid !== 'string') {
     throw new SetupFailure(`could not create a message to test with: ${ex.request.method} ${ex.request.path} answered ${ex.response.status}`, ex)
@@ -180,16 +235,44 @@ async function seedMessage(messages: MessagesApi, params: MessageParams = { Body
   return body
 }
 
-/** Deletes what the check made. A failed cleanup is noted, never a verdict. */
-async function cleanUp(api: ConversationsApi, created: ConversationRef[], meta: CheckMeta): Promise<void> {
-  for (const ref of created) {
+async function addParticipant(api: ConversationsApi, ref: ConversationRef, identity: string): Promise<{ sid: string; identity: string }> {
+  const added = await setupStep('add a participant', () => api.addParticipant(ref, identity))
+  const sid = (added.json as { sid?: unknown } | undefined)?.sid
+  if (added.response.status < 200 || added.response.status > 299 || typeof sid !== 'string') {
+    throw new SetupFailure(`could not add a participant: ${added.request.method} ${added.request.path} answered ${added.response.status}`, added)
+  }
+  return { sid, identity }
+}
+
+/** Deletes what the check made that is still there (a User before its conversation). A failed cleanup is noted, never a verdict. */
+async function cleanUp(api: ConversationsApi, ledger: Ledger, meta: CheckMeta): Promise<void> {
+  for (const resource of ledger.stillOpen()) {
+    if (resource.keep) continue
     try {
-      const ex = await api.deleteConversation(ref)
-      if (ex.response.status !== 204 && ex.response.status !== 404) meta.observations.push(`cleanup: deleting ${ref.sid} answered ${ex.response.status}`)
+      const ex = await api.remove(resource.path)
+      if (ex.response.status >= 300 && ex.response.status !== 404) meta.observations.push(`cleanup: deleting ${resource.path} answered ${ex.response.status}`)
     } catch (err) {
-      meta.observations.push(`cleanup: deleting ${ref.sid} failed: ${(err as Error).message}`)
+      meta.observations.push(`cleanup: deleting ${resource.path} failed: ${(err as Error).message}`)
     }
   }
+}
+
+function emptyTransientRecord(): TransientRecord {
+  return { rateLimited: 0, faults: {}, waitedMs: 0, reruns: [], events: [] }
+}
+
+function hasTransient(t: TransientRecord): boolean {
+  return t.rateLimited > 0 || t.reruns.length > 0 || Object.keys(t.faults).length > 0
+}
+
+function noteRetry(t: TransientRecord, event: RetryEvent): void {
+  if (event.kind === 'rate-limited') t.rateLimited++
+  else {
+    const what = event.status !== undefined ? String(event.status) : 'no answer'
+    t.faults[what] = (t.faults[what] ?? 0) + 1
+  }
+  t.waitedMs += event.waitMs
+  if (t.events.length < 10) t.events.push(event)
 }
 
 /** The exchange a failure names, else the last few the check made. */

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import type { MessagesApi } from '../client/api.ts'
 import { expectAccepted, expectMessage, expectPage, expectSameJson, expectStatus, expectThat, expectTwilioError } from './verify.ts'
 import type { Scope } from '../client/api.ts'
+import type { CheckContext } from './check.ts'
+import { fetchAfterDelete, showsWrites } from './reads.ts'
 
 /**
  * A model of one conversation for the stateful check: the live messages in order of receipt, and the ones
@@ -15,6 +17,8 @@ export interface ConversationModel {
 export interface RealConversation {
   messages: MessagesApi
   scope: Scope
+  /** Reads that verify the commands before them wait for the target to show them (src/harness/settle.ts). */
+  settle: CheckContext['settle']
 }
 
 type Command = fc.AsyncCommand<ConversationModel, RealConversation>
@@ -39,7 +43,10 @@ class Fetch implements Command {
   check = (m: Readonly<ConversationModel>) => m.live.length > 0
   async run(m: ConversationModel, r: RealConversation) {
     const want = pick(m.live, this.n)
-    const res = await r.messages.fetch(want.sid)
+    const res = await r.settle(
+      () => r.messages.fetch(want.sid),
+      (ex) => ex.response.status === 200 && (ex.json as { body?: unknown } | undefined)?.body === want.body,
+    )
     expectStatus(res, 200)
     expectThat(expectMessage(res, r.scope).body === want.body, `fetch shows a body other than the model's ${JSON.stringify(want.body)}`, res)
   }
@@ -50,7 +57,7 @@ class FetchDeleted implements Command {
   constructor(readonly n: number) {}
   check = (m: Readonly<ConversationModel>) => m.deleted.length > 0
   async run(m: ConversationModel, r: RealConversation) {
-    expectTwilioError(await r.messages.fetch(pick(m.deleted, this.n)), { status: 404 })
+    expectTwilioError(await fetchAfterDelete(r, r.messages, pick(m.deleted, this.n)), { status: 404 })
   }
   toString = () => `fetchDeleted(#${this.n})`
 }
@@ -90,7 +97,12 @@ class List implements Command {
   ) {}
   check = () => true
   async run(m: ConversationModel, r: RealConversation) {
-    const all = await r.messages.listAll({ PageSize: this.pageSize, ...(this.desc ? { Order: 'desc' } : {}) }, 50)
+    // Settled until the list holds exactly the model's messages with their bodies; the order is then judged.
+    const bodies = Object.fromEntries(m.live.map((x) => [x.sid, x.body]))
+    const all = await r.settle(
+      () => r.messages.listAll({ PageSize: this.pageSize, ...(this.desc ? { Order: 'desc' } : {}) }, 50),
+      (all) => all.stoppedBecause === undefined && all.messages.length === m.live.length && showsWrites(all.messages, { present: m.live.map((x) => x.sid), absent: m.deleted, bodies }),
+    )
     const last = all.pages[all.pages.length - 1]!
     expectThat(all.stoppedBecause === undefined, `paging stopped: ${all.stoppedBecause}`, last)
     all.pages.forEach((p) => expectPage(p, r.scope))

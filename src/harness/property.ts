@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import type { Counterexample } from './check.ts'
+import { CouldNotJudge, TransientFault } from '../client/errors.ts'
+import type { Counterexample } from '../run/results.ts'
 import { CheckFailure, SetupFailure } from './failure.ts'
 
 /** A property or model-based check failed: carries the shrunk counterexample and how to replay it. */
@@ -40,7 +41,8 @@ export function deriveSeed(runSeed: number, checkName: string): number {
 
 /**
  * Runs a fast-check property against the target. fast-check shrinks a failure to a minimal input; the error then
- * names that input, the seed and the replay command. A setup failure inside a run stops the property as such.
+ * names that input, the seed and the replay command. A setup failure, a transient fault or running out of time
+ * inside a run stops the property as such (the client then fails every request at once, so nothing is shrunk).
  */
 export async function runProperty<Ts>(property: fc.IAsyncPropertyWithHooks<Ts> | fc.IAsyncProperty<Ts>, settings: PropertySettings<Ts>): Promise<number> {
   const details = await fc.check(property, {
@@ -51,7 +53,8 @@ export async function runProperty<Ts>(property: fc.IAsyncPropertyWithHooks<Ts> |
   })
   if (!details.failed) return details.numRuns
   const cause = details.errorInstance
-  if (cause instanceof SetupFailure) throw cause
+  // Not a verdict on the input: the check could not be set up, met a transient fault (it is re-run) or ran out of time.
+  if (cause instanceof SetupFailure || cause instanceof TransientFault || cause instanceof CouldNotJudge) throw cause
   const value = cut(fc.stringify(details.counterexample))
   const counterexample: Counterexample = {
     value,

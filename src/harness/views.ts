@@ -1,6 +1,8 @@
-import type { MessageParams, MessagesApi } from '../client/api.ts'
+import type { MessageParams } from '../client/api.ts'
 import type { Exchange } from '../client/exchange.ts'
+import type { CheckContext } from './check.ts'
 import { SetupFailure } from './failure.ts'
+import { listShowing } from './reads.ts'
 
 /** One response that carries a message, and the message as that response shows it. */
 export interface MessageView {
@@ -12,22 +14,23 @@ export interface MessageView {
 }
 
 /**
- * Creates a message with `params`, then fetches it and lists the conversation: the three responses that carry a
- * message, for the checks that judge every representation of it. Whether those operations answer the right status
+ * Creates a message with `params`, then fetches it and lists the conversation (waiting for the list to show it):
+ * the three responses that carry a message, for the checks that judge every representation of it. Whether those operations answer the right status
  * is other requirements' business, so anything but a 2xx that shows the message is a setup failure here.
  */
-export async function messageViews(messages: MessagesApi, params: MessageParams): Promise<MessageView[]> {
+export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'>, params: MessageParams): Promise<MessageView[]> {
+  const { messages } = ctx
   const created = await messages.create(params)
   const message = successBody(created, 'create')
   const sid = message['sid']
   if (typeof sid !== 'string') throw new SetupFailure('the create response carries no message sid to fetch it by', created)
 
   const fetched = await messages.fetch(sid)
-  const listed = await messages.list()
+  const listed = await listShowing(ctx, messages, { present: [sid] })
   const page = successBody(listed, 'list')
   const items = Array.isArray(page['messages']) ? (page['messages'] as unknown[]) : []
   const item = items.find((m): m is Record<string, unknown> => typeof m === 'object' && m !== null && (m as { sid?: unknown }).sid === sid)
-  if (item === undefined) throw new SetupFailure(`the first page of the list does not show the message ${sid} just created`, listed)
+  if (item === undefined) throw new SetupFailure(`the first page of the list does not show the message ${sid} just created (waited ${'settle time'})`, listed)
 
   return [
     { where: 'create', message, exchange: created },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
@@ -8,6 +8,7 @@ import { renderMutationMarkdown } from './render.ts'
 import { runSubject, type SubjectOutcome } from './run-subject.ts'
 import { score } from './score.ts'
 import { planSubjects } from './subjects.ts'
+import { makeFolders } from '../run/folders.ts'
 
 /**
  * `npm run mutation`: the suite against the clean reference server, against every seeded fault and against the
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .description('Measure the suite: seeded faults it must catch, allowed variations it must accept.')
     .option('--fault <name...>', 'only these faults (default: every fault in mock/faults.ts)')
     .option('--no-variants', 'skip the variant runs')
+    .option('--no-conditions', 'skip the production-condition runs')
     .option('--concurrency <n>', 'suite runs in parallel', String(availableParallelism()))
     .option('--min-score <ratio>', 'fail below this share of killed faults (0..1)', '1')
     .option('--seed <n>', 'seed for generated inputs, the same for every run')
@@ -34,14 +36,14 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err
   }
-  const o = program.opts<{ fault?: string[]; variants: boolean; concurrency: string; minScore: string; seed?: string; out: string }>()
+  const o = program.opts<{ fault?: string[]; variants: boolean; conditions: boolean; concurrency: string; minScore: string; seed?: string; out: string }>()
   const concurrency = Number(o.concurrency)
   const minScore = Number(o.minScore)
   if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`--concurrency "${o.concurrency}" must be a whole number, at least 1`)
   if (!(minScore >= 0 && minScore <= 1)) return usage(`--min-score "${o.minScore}" must be between 0 and 1`)
   let subjects
   try {
-    subjects = planSubjects({ ...(o.fault ? { faults: o.fault } : {}), variants: o.variants })
+    subjects = planSubjects({ ...(o.fault ? { faults: o.fault } : {}), variants: o.variants, conditions: o.conditions })
   } catch (err) {
     return usage((err as Error).message)
   }
@@ -57,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   const result = score(outcomes, seed, Date.now() - started, minScore, o.fault === undefined)
   const markdown = renderMutationMarkdown(result)
   const out = resolve(o.out)
-  await mkdir(out, { recursive: true })
+  makeFolders(out)
   await writeFile(join(out, 'mutation.md'), markdown)
   await writeFile(join(out, 'mutation.json'), JSON.stringify(result, null, 2) + '\n')
   process.stdout.write(`\n${markdown}\nwritten: ${join(out, 'mutation.md')}, ${join(out, 'mutation.json')}\n`)

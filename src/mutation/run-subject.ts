@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startReferenceServer } from '../../mock/server.ts'
+import { type ReferenceServer, startReferenceServer } from '../../mock/server.ts'
 import { runConformanceProcess } from '../cli/spawn.ts'
 import type { RunReport } from '../report/run-report.ts'
 import type { Subject } from './subjects.ts'
@@ -16,6 +16,9 @@ export interface SubjectOutcome {
   verdict: string
   requests: number
   durationMs: number
+  /** What the run retried and waited for (the condition runs show them). */
+  transient?: RunReport['transient']
+  settle?: RunReport['settle']
   /** Set when the run produced no report (a crash of the suite): the stderr tail. */
   problem?: string
 }
@@ -23,16 +26,18 @@ export interface SubjectOutcome {
 /** Starts the reference server with the subject's switches and runs the whole suite against it in a child process. */
 export async function runSubject(subject: Subject, seed: number, select: readonly string[] = []): Promise<SubjectOutcome> {
   const started = Date.now()
-  const server = await startReferenceServer({ faults: subject.faults, variants: subject.variants })
+  const server = await startReferenceServer({ faults: subject.faults, variants: subject.variants, conditions: subject.conditions, seed })
   const dir = await mkdtemp(join(tmpdir(), 'conformance-mutation-'))
   const reportFile = join(dir, 'report.json')
   try {
     const run = await runConformanceProcess([
       ...select,
       '--target', server.url,
-      '--account-sid', server.accountSid,
-      '--auth-token', server.authToken,
+      ...credentialsFor(subject, server),
       '--seed', String(seed),
+      // A list that lags 300 ms is waited for; a fault's list that never agrees costs at most this much per read.
+      '--settle', subject.kind === 'condition' ? '3000' : '1000',
+      '--ledger-dir', join(dir, 'ledgers'),
       '--quiet',
       '--report', `json:${reportFile}`,
     ])
@@ -50,9 +55,23 @@ export async function runSubject(subject: Subject, seed: number, select: readonl
       verdict: report.verdict,
       requests: report.requests,
       durationMs: Date.now() - started,
+      transient: report.transient,
+      settle: report.settle,
     }
   } finally {
     await server.close()
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** The credentials a subject's server takes: an API key under the key conditions, and the service when the key may not read the configuration. */
+function credentialsFor(subject: Subject, server: ReferenceServer): string[] {
+  const keys = subject.conditions.some((c) => c === 'api-keys' || c === 'restricted-key')
+  if (!keys) return ['--account-sid', server.accountSid, '--auth-token', server.authToken]
+  return [
+    '--account-sid', server.accountSid,
+    '--api-key', server.apiKey,
+    '--api-secret', server.apiSecret,
+    ...(subject.conditions.includes('restricted-key') ? ['--service-sid', server.defaultServiceSid] : []),
+  ]
 }

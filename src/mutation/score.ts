@@ -7,6 +7,8 @@ export interface MutationResult {
   clean: SubjectOutcome
   faults: SubjectOutcome[]
   variants: SubjectOutcome[]
+  /** Production conditions: like variants, each must be CONFORMANT. */
+  conditions: SubjectOutcome[]
   killed: number
   total: number
   /** killed / total, 0..1 */
@@ -17,6 +19,8 @@ export interface MutationResult {
   mustWithoutKill: string[]
   /** Why the gate fails; empty when it passes. */
   problems: string[]
+  /** True when only some faults ran (--fault): then mustWithoutKill says nothing and is not shown. */
+  partial: boolean
 }
 
 /** A fault is killed when at least one requirement fails on it; the clean server and every variant must pass. */
@@ -24,6 +28,7 @@ export function score(outcomes: readonly SubjectOutcome[], seed: number, wallTim
   const clean = outcomes.find((o) => o.subject.kind === 'clean')!
   const faults = outcomes.filter((o) => o.subject.kind === 'fault')
   const variants = outcomes.filter((o) => o.subject.kind === 'variant')
+  const conditions = outcomes.filter((o) => o.subject.kind === 'condition')
   const killed = faults.filter((f) => f.failed.length > 0)
   const killers = new Set(faults.flatMap((f) => f.failed.map((x) => x.id)))
   const mustWithoutKill = REQUIREMENTS.filter((r) => r.level === 'must' && !killers.has(r.id)).map((r) => r.id)
@@ -34,18 +39,20 @@ export function score(outcomes: readonly SubjectOutcome[], seed: number, wallTim
     clean,
     faults,
     variants,
+    conditions,
     killed: killed.length,
     total,
     score: total === 0 ? 1 : killed.length / total,
     survivors: faults.filter((f) => f.failed.length === 0).map((f) => f.subject.name),
     mustWithoutKill,
     problems: [],
+    partial: !everyFault,
   }
   const p = result.problems
   if (clean.verdict !== 'CONFORMANT') p.push(`the clean server is ${clean.verdict}: ${describeFailures(clean)}`)
-  for (const v of variants) {
+  for (const v of [...variants, ...conditions]) {
     const mustFailed = v.failed.filter((f) => f.level === 'must')
-    if (mustFailed.length > 0 || v.errored.length > 0 || v.problem) p.push(`variant ${v.subject.name}: ${describeFailures(v)}`)
+    if (mustFailed.length > 0 || v.errored.length > 0 || v.problem || v.verdict === 'INCOMPLETE') p.push(`${v.subject.kind} ${v.subject.name}: ${describeFailures(v)}`)
   }
   for (const o of outcomes) if (o.problem) p.push(`${o.subject.name}: no report (${o.problem})`)
   // Over the whole fault table, a must requirement that nothing turns red may have a check that cannot fail.

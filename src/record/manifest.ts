@@ -5,9 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ProfileName } from '../harness/profiles.ts'
-import { isProfileName } from '../harness/profiles.ts'
-import type { CheckStatus } from '../report/check-result.ts'
+import { isProfileName, type ProfileName } from '../run/profiles.ts'
+import type { CheckStatus } from '../run/results.ts'
 
 export const MANIFEST_FILE = 'manifest.json'
 export const MANIFEST_FORMAT = 'conversations-message-conformance-recording'
@@ -43,17 +42,25 @@ export interface RecordingManifest {
   }
   /** The Basic-auth user as recorded: a placeholder (src/record/redact.ts), never the real account SID. */
   accountSid: string
+  /** The Basic-auth user when it was not the account (an API key), as a placeholder (SK000…). */
+  username?: string
   defaultServiceSid?: string
+  /** True when --service-sid named the default service (the preflight then read no configuration). */
+  defaultServiceGiven?: boolean
+  /** The shared second chat service the run used (msg.scopes.other-service). */
+  secondServiceSid?: string
   /** The preflight exchanges (GET /v1/Configuration), relative to the recording directory. */
   preflight: string
   redaction: {
     basicAuthHeader: 'never recorded'
-    authToken: 'scrubbed'
+    secret: 'scrubbed'
     accountSid: 'replaced by a placeholder'
     /** How many other values (--redact, CONFORMANCE_REDACT) were scrubbed; never the values. */
     otherSecrets: number
   }
   checks: RecordedCheck[]
+  /** Present when subsets were re-recorded into this recording (--record-merge): when, what, how many cassettes. */
+  merges?: Array<{ at: string; select: string[]; rerecorded: number; kept: number }>
 }
 
 /** Reads and checks a manifest; throws an Error with one readable line otherwise. */

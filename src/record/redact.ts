@@ -1,5 +1,3 @@
-import { redact } from '../report/evidence.ts'
-
 /**
  * What a recording puts in place of the recorded account's SID: still `AC` + 32 hex digits, so everything that
  * checks the SID pattern (schemas, the suite, a client's own validation) keeps working on the recording. It is not
@@ -16,12 +14,19 @@ export function userPlaceholder(user: string): string {
 }
 
 export interface RedactionSecrets {
-  /** The Basic-auth user (the account SID), replaced by userPlaceholder() (not secret, but it names the account). */
+  /** The account under test (AC…), replaced by the AC placeholder wherever it appears (not secret, but it names the account). */
   accountSid?: string
-  /** The auth token: removed with its URL-encoded and base64 forms, and the base64 of `accountSid:token`. */
-  authToken?: string
+  /** The Basic-auth user when it is not the account: an API key SID (SK…), replaced by userPlaceholder(). */
+  username?: string
+  /** The auth token or API key secret: removed with its URL-encoded and base64 forms, and the base64 of `user:secret`. */
+  secret?: string
   /** Any other value to scrub (`--redact VALUE`, CONFORMANCE_REDACT). */
   extra?: readonly string[]
+}
+
+/** What to scrub for a target: its account, its Basic-auth user and secret, and any other values given. */
+export function secretsOf(target: { accountSid: string; username: string; secret: string }, extra: readonly string[] = []): RedactionSecrets {
+  return { accountSid: target.accountSid, ...(target.username !== target.accountSid ? { username: target.username } : {}), secret: target.secret, extra }
 }
 
 /** A function that scrubs one string, and a deep version for parsed JSON, request forms and header maps. */
@@ -32,30 +37,31 @@ export interface Redactor {
 
 /**
  * Builds the redactor a recording applies before anything reaches the disk. Secrets are replaced with
- * `[redacted]` (the report's `redact()`, which also covers their URL-encoded and base64 forms); then the account SID
- * (in either hex case) with the placeholder. Values shorter than 4 characters are ignored: scrubbing "a" everywhere
- * would destroy the recording without hiding anything.
+ * `[redacted]` (`redact()` below, which also covers their URL-encoded and base64 forms); then the account SID and the
+ * API key SID (in either hex case) with their placeholders. Values shorter than 4 characters are ignored: scrubbing
+ * "a" everywhere would destroy the recording without hiding anything.
  */
 export function createRedactor(secrets: RedactionSecrets): Redactor {
   const values: string[] = []
-  if (secrets.authToken) {
-    values.push(secrets.authToken)
+  const user = secrets.username ?? secrets.accountSid
+  if (secrets.secret) {
+    values.push(secrets.secret)
     // The Authorization header is never recorded; its value is scrubbed anyway, should a server echo it.
-    if (secrets.accountSid) values.push(Buffer.from(`${secrets.accountSid}:${secrets.authToken}`).toString('base64'))
+    if (user) values.push(Buffer.from(`${user}:${secrets.secret}`).toString('base64'))
   }
   for (const v of secrets.extra ?? []) if (v.length >= 4) values.push(v)
   // Longest first, so a secret that contains another is removed whole.
   values.sort((a, b) => b.length - a.length)
-  const user = secrets.accountSid
-  const placeholder = user ? userPlaceholder(user) : ACCOUNT_SID_PLACEHOLDER
-  const sid = user && /^[A-Z]{2}[0-9a-fA-F]{32}$/.test(user) ? sidPattern(user) : undefined
-  const plain = user && !sid && user.length >= 4 ? user : undefined
-  const text = (value: string): string => {
-    let out = redact(value, values)
-    if (sid) out = out.replace(sid, placeholder)
-    else if (plain) out = out.split(plain).join(placeholder)
-    return out
+  const replacements: Array<(s: string) => string> = []
+  for (const id of new Set([secrets.accountSid, secrets.username])) {
+    if (!id) continue
+    const placeholder = userPlaceholder(id)
+    if (/^[A-Z]{2}[0-9a-fA-F]{32}$/.test(id)) {
+      const pattern = sidPattern(id)
+      replacements.push((s) => s.replace(pattern, placeholder))
+    } else if (id.length >= 4) replacements.push((s) => s.split(id).join(placeholder))
   }
+  const text = (value: string): string => replacements.reduce((out, replace) => replace(out), redact(value, values))
   const deep = <T>(value: T): T => deepMap(value, text) as T
   return { text, deep }
 }
@@ -74,4 +80,14 @@ function deepMap(value: unknown, f: (s: string) => string): unknown {
     return out
   }
   return value
+}
+
+/** Replaces every occurrence of every secret (and its URL-encoded and base64 forms) with `[redacted]`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text
+  for (const s of secrets) {
+    if (!s) continue
+    for (const form of new Set([s, encodeURIComponent(s), Buffer.from(s).toString('base64')])) out = out.split(form).join('[redacted]')
+  }
+  return out
 }

@@ -3,24 +3,17 @@
  * MockAgent built from its cassette), what happens to its exchanges (written to its cassette after cleanup), and
  * whether properties may stop on a time limit. src/harness/check.ts asks for one session per test.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Exchange } from '../client/exchange.ts'
 import { parseBaseUrl } from '../client/target.ts'
-import type { SuiteConfig } from '../harness/config.ts'
+import type { RecordingConfig, SuiteConfig } from '../run/config.ts'
 import { cassetteFileName, readCassette, toInteraction, writeCassetteText } from './cassette.ts'
-import { createRedactor } from './redact.ts'
+import { createRedactor, secretsOf } from './redact.ts'
+import { withOrigin } from './stabilise.ts'
 import { replayAgent, type ReplayAgent } from './replay.ts'
-
-/** Handed to the workers in SuiteConfig.recording. */
-export interface RecordingConfig {
-  mode: 'record' | 'replay'
-  /** The recording directory (absolute). */
-  dir: string
-  /** Values to scrub besides the auth token (record only). */
-  secrets?: string[]
-}
+import { makeFolders } from '../run/folders.ts'
 
 export interface CheckSession {
   /** The dispatcher for this check's client; undefined: the worker's keep-alive Agent. */
@@ -73,10 +66,11 @@ export function openCheckSession(config: SuiteConfig, requirement: string, scope
     paced: true,
     onExchange: (ex) => exchanges.push(ex),
     close: async () => {
-      const redactor = createRedactor({ accountSid: config.target.accountSid, authToken: config.target.authToken, extra: rec.secrets ?? [] })
+      const redactor = createRedactor(secretsOf(config.target, rec.secrets))
       const prefix = base.pathname.replace(/\/+$/, '')
-      const interactions = exchanges.map((ex) => toInteraction(ex, { origin, prefix }, redactor))
-      mkdirSync(rec.dir, { recursive: true })
+      const recorded = exchanges.map((ex) => toInteraction(ex, { origin, prefix }, redactor))
+      const interactions = rec.stableOrigin ? withOrigin(recorded, origin, rec.stableOrigin) : recorded
+      makeFolders(rec.dir)
       writeFileSync(join(rec.dir, file), writeCassetteText(interactions))
     },
   }
@@ -84,6 +78,6 @@ export function openCheckSession(config: SuiteConfig, requirement: string, scope
 
 /** Tells an Authorization header of the replay's own target from none and from any other. */
 export function credentialsOf(config: Pick<SuiteConfig, 'target'>): (authorization: string | undefined) => 'target' | 'none' | 'other' {
-  const own = 'Basic ' + Buffer.from(`${config.target.accountSid}:${config.target.authToken}`).toString('base64')
+  const own = 'Basic ' + Buffer.from(`${config.target.username}:${config.target.secret}`).toString('base64')
   return (authorization) => (authorization === undefined ? 'none' : authorization === own ? 'target' : 'other')
 }

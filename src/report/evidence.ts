@@ -1,16 +1,6 @@
 import type { Exchange } from '../client/exchange.ts'
-
-/** What a report shows of one exchange: enough to see the failure, never a secret, never a huge body. */
-export interface EvidenceExchange {
-  method: string
-  path: string
-  requestHeaders: Record<string, string>
-  requestBody?: string
-  status: number
-  responseHeaders: Record<string, string>
-  responseBody: string
-  durationMs: number
-}
+import { redact } from '../record/redact.ts'
+import type { EvidenceExchange } from '../run/results.ts'
 
 /** Headers worth showing; everything else (cookies, tracing) is noise or risk. */
 const SHOWN_REQUEST_HEADERS = ['content-type', 'x-twilio-webhook-enabled']
@@ -30,15 +20,6 @@ export function toEvidence(ex: Exchange, secrets: readonly string[]): EvidenceEx
   }
 }
 
-/** Replaces every occurrence of every secret (and its URL-encoded and base64 forms) with `[redacted]`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text
-  for (const s of secrets) {
-    if (!s) continue
-    for (const form of new Set([s, encodeURIComponent(s), Buffer.from(s).toString('base64')])) out = out.split(form).join('[redacted]')
-  }
-  return out
-}
 
 function pick(headers: Record<string, string>, names: readonly string[], secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {}

@@ -1,6 +1,4 @@
-import type { Counterexample } from '../harness/check.ts'
-import type { CheckResult } from './check-result.ts'
-import type { EvidenceExchange } from './evidence.ts'
+import type { CheckResult, Counterexample, EvidenceExchange } from '../run/results.ts'
 import { failsGate, type GateLevel, type RequirementResult, type RequirementStatus, type RunReport } from './run-report.ts'
 
 /**
@@ -122,4 +120,43 @@ export function detailsText(r: RequirementResult): string {
   }
   if (r.observations.length > 0) lines.push('', ...r.observations.map((o) => `observed: ${o}`))
   return lines.join('\n')
+}
+
+/** The verdict as every report shows it: never a bare CONFORMANT for a part of the catalogue. */
+export function verdictText(report: Pick<RunReport, 'verdict' | 'selection'>): string {
+  const s = report.selection
+  if (!s.partial) return report.verdict
+  return `${report.verdict} (partial: ${s.requirements} of ${s.catalogue} requirements${s.shard ? `, shard ${s.shard.index}/${s.shard.count}` : ''})`
+}
+
+/** What the run judged and what changes what counts, e.g. "6 of 79 requirements selected (msg.delete)". */
+export function selectionLine(report: Pick<RunReport, 'selection' | 'level' | 'expectations'>): string {
+  const s = report.selection
+  const parts = [
+    s.partial
+      ? `${s.requirements} of ${s.catalogue} requirements selected${s.prefixes.length > 0 ? ` (${s.prefixes.join(' ')})` : ''}${s.shard ? `, shard ${s.shard.index} of ${s.shard.count}` : ''}: a verdict on these only`
+      : `all ${s.catalogue} requirements`,
+  ]
+  if (report.level === 'should') parts.push('should failures fail the run (--level should)')
+  if (report.expectations) parts.push(`known failures listed in ${report.expectations.file} do not fail the run`)
+  return parts.join('; ')
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** The target's transient faults, e.g. "41 requests rate limited (429), 3 transient 503s, 1 check re-run; waited 12.3 s". */
+export function transientLine(report: Pick<RunReport, 'transient'>): string | undefined {
+  const t = report.transient
+  const faults = Object.entries(t.faults).map(([what, n]) => (what === 'no answer' ? plural(n, 'request', 'requests') + ' without an answer' : `${plural(n, `transient ${what}`)}`))
+  const parts = [...(t.rateLimited > 0 ? [`${plural(t.rateLimited, 'request')} rate limited (429)`] : []), ...faults, ...(t.reruns > 0 ? [`${plural(t.reruns, 'check')} re-run`] : [])]
+  if (parts.length === 0) return undefined
+  return `transient faults retried, not judged: ${parts.join(', ')}; waited ${(t.waitedMs / 1000).toFixed(1)} s in ${plural(t.checks, 'check')}`
+}
+
+/** How long reads waited for writes to show, e.g. "12 reads waited for a write to show: 4.1 s in all, longest 1.1 s". */
+export function settleLine(report: Pick<RunReport, 'settle'>): string | undefined {
+  const s = report.settle
+  if (s.delayed + s.unsettled === 0) return undefined
+  const never = s.unsettled > 0 ? `; ${plural(s.unsettled, 'read')} never agreed within ${(s.settleMs / 1000).toFixed(1)} s (judged on the last answer)` : ''
+  return `settling: ${plural(s.delayed, 'read')} waited for a write to show, ${(s.waitedMs / 1000).toFixed(1)} s in all, longest ${(s.longestMs / 1000).toFixed(1)} s${never}`
 }

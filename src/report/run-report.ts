@@ -1,5 +1,5 @@
 import { areaOf, type Level, type Requirement, type Source } from '../catalogue/types.ts'
-import type { CheckResult, CheckStatus } from './check-result.ts'
+import type { CheckResult, CheckStatus, SettleRecord } from '../run/results.ts'
 import { type Expectations, isExpired, type KnownFailure } from './expectations.ts'
 
 /**
@@ -38,13 +38,53 @@ export interface Gate {
   notes: string[]
 }
 
+/** Which part of the catalogue a run judged, and what else changes what counts. */
+export interface Selection {
+  /** The requirement-ID prefixes given ([] for all). */
+  prefixes: string[]
+  /** Requirements this run judged. */
+  requirements: number
+  /** Requirements in the catalogue. */
+  catalogue: number
+  /** True when the run judged less than the whole catalogue: its verdict is about those requirements only. */
+  partial: boolean
+  /** --shard i/n: this run is one part of a larger one (conformance merge joins them). */
+  shard?: { index: number; count: number }
+}
+
+/** Transient faults of the target over the whole run: retried or re-run past, never a verdict. */
+export interface TransientSummary {
+  rateLimited: number
+  /** Repeated requests by what they met: "503", "500", "no answer". */
+  faults: Record<string, number>
+  reruns: number
+  waitedMs: number
+  /** Checks that met any of it. */
+  checks: number
+}
+
+export interface SettleSummary extends SettleRecord {
+  /** The settle time each read had (--settle). */
+  settleMs: number
+  /** Checks that had to wait. */
+  checks: number
+}
+
 export interface RunReport {
   format: 'conversations-message-conformance-run'
   formatVersion: 1
   suite: { name: string; version: string }
-  target: { url: string; embedded: boolean }
+  /** The target; `account` is redacted to its last 4 characters, `credentials` says which kind was sent (never the value). */
+  target: { url: string; embedded: boolean; account?: string; credentials?: 'auth token' | 'API key' }
   profile: string
   seed: number
+  /** Property runs per check when --runs overrode the profile. */
+  runs?: number
+  selection: Selection
+  /** Set when SIGINT or SIGTERM stopped the run: the verdict is then INCOMPLETE. */
+  interrupted?: 'SIGINT' | 'SIGTERM'
+  transient: TransientSummary
+  settle: SettleSummary
   startedAt: string
   durationMs: number
   requests: number
@@ -87,9 +127,14 @@ export interface RunReport {
 
 export interface RunFacts {
   suite: { name: string; version: string }
-  target: { url: string; embedded: boolean }
+  target: RunReport['target']
   profile: string
   seed: number
+  runs?: number
+  /** Defaults: every requirement given, no prefixes. */
+  selection?: { prefixes: readonly string[]; catalogue: number; shard?: { index: number; count: number } }
+  interrupted?: 'SIGINT' | 'SIGTERM'
+  settleMs?: number
   startedAt: Date
   durationMs: number
   runErrors: string[]
@@ -101,7 +146,8 @@ export interface RunFacts {
 /** Folds check results into one verdict per requirement: any failed check fails it; a setup failure is `error`. */
 export function buildRunReport(requirements: readonly Requirement[], checks: readonly CheckResult[], facts: RunFacts): RunReport {
   const byRequirement = new Map<string, CheckResult[]>()
-  for (const c of checks) byRequirement.set(c.requirement, [...(byRequirement.get(c.requirement) ?? []), c])
+  // Checks finish in any order when they run concurrently; a report lists them by name (the default scope first).
+  for (const c of [...checks].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) byRequirement.set(c.requirement, [...(byRequirement.get(c.requirement) ?? []), c])
   const known = new Map((facts.expectations?.known ?? []).map((k) => [k.id, { ...k, expired: isExpired(k, facts.startedAt) }]))
   const results = requirements.map((r) => applyExpectation(requirementResult(r, byRequirement.get(r.id) ?? []), known.get(r.id)))
   const count = (s: RequirementStatus) => results.filter((r) => r.status === s).length
@@ -136,12 +182,23 @@ export function buildRunReport(requirements: readonly Requirement[], checks: rea
     target: facts.target,
     profile: facts.profile,
     seed: facts.seed,
+    ...(facts.runs !== undefined ? { runs: facts.runs } : {}),
+    selection: {
+      prefixes: [...(facts.selection?.prefixes ?? [])],
+      requirements: requirements.length,
+      catalogue: facts.selection?.catalogue ?? requirements.length,
+      partial: requirements.length < (facts.selection?.catalogue ?? requirements.length),
+      ...(facts.selection?.shard ? { shard: facts.selection.shard } : {}),
+    },
+    ...(facts.interrupted ? { interrupted: facts.interrupted } : {}),
+    transient: transientSummary(checks),
+    settle: settleSummary(checks, facts.settleMs ?? 0),
     startedAt: facts.startedAt.toISOString(),
     durationMs: facts.durationMs,
     requests: checks.reduce((n, c) => n + c.requests, 0),
-    verdict: verdictOf(results, facts.runErrors),
+    verdict: facts.interrupted ? 'INCOMPLETE' : verdictOf(results, facts.runErrors),
     level,
-    gate: gateOf(results, facts.runErrors, level, expectations?.file),
+    gate: gateOf(results, facts.runErrors, level, expectations?.file, facts.interrupted),
     summary,
     runErrors: facts.runErrors,
     ...(expectations ? { expectations } : {}),
@@ -209,20 +266,23 @@ export function failsGate(r: Pick<RequirementResult, 'level' | 'status' | 'expec
  * 1: a requirement at the gate level failed (not excused), or an expectation entry expired. 2: the run could not
  * judge a gated requirement (setup failure, not run) or a suite file did not load. 0 otherwise.
  */
-function gateOf(results: readonly RequirementResult[], runErrors: readonly string[], level: GateLevel, expectFile: string | undefined): Gate {
+function gateOf(results: readonly RequirementResult[], runErrors: readonly string[], level: GateLevel, expectFile: string | undefined, interrupted?: string): Gate {
   const gated = gatedLevels(level)
   const reasons: string[] = []
+  if (interrupted) reasons.push(`the run was interrupted (${interrupted}) before every check had run`)
   const failing = results.filter((r) => r.status === 'failed' && gated.includes(r.level))
   for (const r of failing) reasons.push(`${r.id} (${r.level}) failed${r.expectation?.expired ? `; its known-failure entry expired on ${r.expectation.expires}` : ''}`)
   const expired = results.filter((r) => r.expectation?.expired && !failing.includes(r))
   for (const r of expired) reasons.push(`${r.id}: the known-failure entry in ${expectFile} expired on ${r.expectation!.expires}; renew or remove it`)
   const unjudged = results.filter((r) => gated.includes(r.level) && (r.status === 'error' || r.status === 'skipped'))
   const incomplete = unjudged.length > 0 || runErrors.length > 0
-  if (failing.length === 0 && incomplete) {
-    for (const r of unjudged) reasons.push(`${r.id} (${r.level}) ${r.status === 'error' ? 'could not be set up' : 'did not run'}`)
+  if (failing.length === 0 && incomplete && interrupted) {
+    if (unjudged.length > 0) reasons.push(`${unjudged.length} ${unjudged.length === 1 ? 'requirement was' : 'requirements were'} not judged before the interrupt`)
+  } else if (failing.length === 0 && incomplete) {
+    for (const r of unjudged) reasons.push(`${r.id} (${r.level}) ${r.status === 'error' ? 'could not be judged' : 'did not run'}`)
     for (const e of runErrors) reasons.push(`run error: ${e}`)
   }
-  const exitCode: 0 | 1 | 2 = failing.length > 0 ? 1 : incomplete ? 2 : expired.length > 0 ? 1 : 0
+  const exitCode: 0 | 1 | 2 = interrupted ? 2 : failing.length > 0 ? 1 : incomplete ? 2 : expired.length > 0 ? 1 : 0
   const notes: string[] = []
   for (const r of results.filter((x) => x.status === 'known-failure')) notes.push(`${r.id} (${r.level}) is a known failure until ${r.expectation!.expires}: ${r.expectation!.reason}`)
   for (const r of results.filter((x) => x.status === 'unexpected-pass' && !x.expectation?.expired)) notes.push(`${r.id} passed although ${expectFile} lists it: remove the entry`)
@@ -235,4 +295,32 @@ function gateOf(results: readonly RequirementResult[], runErrors: readonly strin
 /** 0: the gate passed. 1: a gated requirement failed or an expectation expired. 2: the run could not judge. */
 export function exitCodeOf(report: RunReport): 0 | 1 | 2 {
   return report.gate.exitCode
+}
+
+function transientSummary(checks: readonly CheckResult[]): TransientSummary {
+  const summary: TransientSummary = { rateLimited: 0, faults: {}, reruns: 0, waitedMs: 0, checks: 0 }
+  for (const c of checks) {
+    if (!c.transient) continue
+    summary.checks++
+    summary.rateLimited += c.transient.rateLimited
+    summary.reruns += c.transient.reruns.length
+    summary.waitedMs += c.transient.waitedMs
+    for (const [what, n] of Object.entries(c.transient.faults)) summary.faults[what] = (summary.faults[what] ?? 0) + n
+  }
+  return summary
+}
+
+function settleSummary(checks: readonly CheckResult[], settleMs: number): SettleSummary {
+  const summary: SettleSummary = { settleMs, checks: 0, reads: 0, delayed: 0, polls: 0, waitedMs: 0, longestMs: 0, unsettled: 0 }
+  for (const c of checks) {
+    if (!c.settle) continue
+    summary.checks++
+    summary.reads += c.settle.reads
+    summary.delayed += c.settle.delayed
+    summary.polls += c.settle.polls
+    summary.waitedMs += c.settle.waitedMs
+    summary.longestMs = Math.max(summary.longestMs, c.settle.longestMs)
+    summary.unsettled += c.settle.unsettled
+  }
+  return summary
 }

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { renderHtml } from './html.ts'
 import { renderJunit } from './junit.ts'
 import { renderMarkdown } from './markdown.ts'
 import type { RunReport } from './run-report.ts'
+import { makeFolders } from '../run/folders.ts'
 
 export interface ReportSpec {
   format: ReportFormat
@@ -33,13 +34,27 @@ export function parseReportSpec(spec: string): ReportSpec {
   return { format: format as ReportFormat, path }
 }
 
-export async function writeReports(report: RunReport, specs: readonly ReportSpec[]): Promise<string[]> {
-  const written: string[] = []
+export interface WrittenReports {
+  written: string[]
+  /** One line per report that could not be written; the others were written all the same. */
+  failed: string[]
+}
+
+/**
+ * Writes every requested report. A report that cannot be written (its folder became unwritable, the disk is full)
+ * is one line in `failed`, never an exception: the other reports are still written.
+ */
+export async function writeReports(report: RunReport, specs: readonly ReportSpec[]): Promise<WrittenReports> {
+  const result: WrittenReports = { written: [], failed: [] }
   for (const spec of specs) {
     const file = resolve(spec.path)
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, RENDERERS[spec.format](report))
-    written.push(file)
+    try {
+      makeFolders(dirname(file))
+      await writeFile(file, RENDERERS[spec.format](report))
+      result.written.push(file)
+    } catch (err) {
+      result.failed.push(`could not write the ${spec.format} report ${spec.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+    }
   }
-  return written
+  return result
 }

@@ -12,15 +12,15 @@ export interface Profile {
   checkTimeoutMs: number
   /** Minimum gap between two requests of one check. */
   minIntervalMs: number
-  /** Run check files in parallel. */
-  parallel: boolean
+  /** Checks in flight at once (each has its own conversation); 1 runs them one after another. */
+  concurrency: number
 }
 
 export type ProfileName = 'ci' | 'live'
 
 export const PROFILES: Record<ProfileName, Profile> = {
-  ci: { name: 'ci', numRuns: 40, propertyTimeMs: 15_000, checkTimeoutMs: 30_000, minIntervalMs: 0, parallel: true },
-  live: { name: 'live', numRuns: 5, propertyTimeMs: 60_000, checkTimeoutMs: 120_000, minIntervalMs: 250, parallel: false },
+  ci: { name: 'ci', numRuns: 40, propertyTimeMs: 15_000, checkTimeoutMs: 30_000, minIntervalMs: 0, concurrency: 8 },
+  live: { name: 'live', numRuns: 5, propertyTimeMs: 60_000, checkTimeoutMs: 120_000, minIntervalMs: 250, concurrency: 1 },
 }
 
 export function isProfileName(name: string): name is ProfileName {

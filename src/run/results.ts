@@ -1,5 +1,34 @@
-import type { Counterexample } from '../harness/check.ts'
-import type { EvidenceExchange } from './evidence.ts'
+import type { RetryEvent } from '../client/retry.ts'
+
+/**
+ * The vocabulary a run's layers share: a check's outcome as the harness records it, the reporters collect it and
+ * the report, the recording manifest and the mutation gate read it.
+ */
+/** What a report shows of one exchange: enough to see the failure, never a secret, never a huge body. */
+export interface EvidenceExchange {
+  method: string
+  path: string
+  requestHeaders: Record<string, string>
+  requestBody?: string
+  status: number
+  responseHeaders: Record<string, string>
+  responseBody: string
+  durationMs: number
+}
+
+export interface Counterexample {
+  /** The shrunk failing input (or command sequence), printed by fast-check. */
+  value: string
+  /** The fast-check seed of the property (derived from the run seed and the check name). */
+  seed: number
+  /** fast-check's path to the shrunk case. */
+  path?: string
+  /** The command line that replays the failing run. */
+  replay: string
+  /** How many inputs were tried before the failure. */
+  runs: number
+}
+
 
 /** A check's outcome. `error` is a setup failure: the check could not judge the requirement. */
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error'
@@ -16,4 +45,37 @@ export interface CheckResult {
   observations: string[]
   requests: number
   durationMs: number
+  /** The target's transient faults this check met, retried or re-run past (absent when there were none). */
+  transient?: TransientRecord
+  /** How reads that verify a write waited for the target to agree (absent when no read had to wait). */
+  settle?: SettleRecord
+}
+
+/** Transient faults of the target: what was repeated, and why. None of them is a verdict. */
+export interface TransientRecord {
+  /** Requests repeated after a 429. */
+  rateLimited: number
+  /** Requests repeated after another transient fault, by what it was: "503", "500", "no answer". */
+  faults: Record<string, number>
+  /** Time spent waiting before repeats. */
+  waitedMs: number
+  /** Whole re-runs of the check, each with the fault that caused it. */
+  reruns: string[]
+  /** The first repeated requests, for evidence (at most 10). */
+  events: RetryEvent[]
+}
+
+/** Read-after-write settling of one check (src/harness/settle.ts). */
+export interface SettleRecord {
+  /** Reads that verified a write. */
+  reads: number
+  /** Reads that agreed only after waiting. */
+  delayed: number
+  /** Reads made in all while waiting (reads + repeats). */
+  polls: number
+  waitedMs: number
+  /** The longest wait until a read agreed: the lag the target showed. */
+  longestMs: number
+  /** Reads that never agreed within the settle time (the check then judged the last answer). */
+  unsettled: number
 }

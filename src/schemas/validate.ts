@@ -9,7 +9,9 @@
  * Results are plain `SchemaIssue`s: a JSON pointer into the data, the failing keyword, and one readable line.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { PACKAGE_ROOT } from '../run/paths.ts'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
@@ -26,7 +28,7 @@ export interface SchemaIssue {
 }
 
 const ID_PREFIX = 'urn:conversations-conformance:schema:'
-const SCHEMA_DIR = new URL('../../schemas/', import.meta.url)
+const SCHEMA_DIR = pathToFileURL(join(PACKAGE_ROOT, 'schemas', '/'))
 
 /** The `$id` of one of the suite's own schemas. */
 export function schemaIdOf(name: SchemaName): string {

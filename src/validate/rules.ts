@@ -14,7 +14,7 @@
  */
 import { findRequirement } from '../catalogue/requirements.ts'
 import type { Level } from '../catalogue/types.ts'
-import { isRfc3339DateTime, sameSid } from '../harness/verify.ts'
+import { isRfc3339DateTime, sameSid } from '../schemas/formats.ts'
 import { type SchemaIssue, type SchemaName, validateSchema } from '../schemas/validate.ts'
 import type { Operation, RecognisedRequest, Scope } from './operations.ts'
 

@@ -3,7 +3,9 @@
 import type { Credentials } from '../../src/client/http.ts'
 import type { CheckContext } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
-import { expectThat, expectTwilioError, sameSid } from '../../src/harness/verify.ts'
+import { listShowing } from '../../src/harness/reads.ts'
+import { expectThat, expectTwilioError } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 
 const NEVER_STORED = 'conformance: a refused create must not store this'
 const NEVER_APPLIED = 'conformance: a refused update must not apply this'
@@ -22,7 +24,7 @@ export async function expectEveryOperationRefused(ctx: CheckContext, credentials
   for (const ex of attempts) expectTwilioError(ex, { status: 401, code: 20003 })
 
   // One list with the right credentials shows whether a refused write happened anyway.
-  const after = await messages.list()
+  const after = await listShowing(ctx, messages, { present: [seeded.sid] })
   const listed = (after.json as { messages?: unknown } | undefined)?.messages
   if (after.response.status !== 200 || !Array.isArray(listed)) {
     throw new SetupFailure(`could not list the conversation to see what the refused requests did: answered ${after.response.status}`, after)

@@ -1,15 +1,30 @@
 import { BODY_LIMIT } from '../../src/arbitraries/index.ts'
+import type { MessagesApi } from '../../src/client/api.ts'
 import { check } from '../../src/harness/check.ts'
-import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
+import { expectAccepted, expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
 
 // 1,600 characters of two UTF-8 bytes (é: 3,200 bytes) and of three (日: 4,800 bytes). Both are single UTF-16 units
 // and single code points, so only a limit counted in bytes refuses them. Stored as sent, not cut to fit a byte limit.
-check('msg.create.body-limit-in-characters', async ({ messages, scope }) => {
-  for (const ch of ['é', '日']) {
-    const body = ch.repeat(BODY_LIMIT)
-    const created = await messages.create({ Body: body })
-    expectAccepted(created, `1,600 × "${ch}" (${Buffer.byteLength(body)} UTF-8 bytes) is 1,600 characters`)
-    const message = expectMessage(created, scope)
-    expectThat(message.body === body, `1,600 × "${ch}" came back as ${message.body?.length ?? 'null'} characters`, created)
+// Astral characters (😀: one code point, two UTF-16 units) may count either way: 1,600 of them are accepted (code
+// points, or the chat limit) or refused (UTF-16 units), and then 800 of them (1,600 units) must be accepted.
+check('msg.create.body-limit-in-characters', async ({ messages, scope, observe }) => {
+  for (const ch of ['é', '日']) await expectStoredAsSent(messages, scope, ch.repeat(BODY_LIMIT), `1,600 × "${ch}" (${Buffer.byteLength(ch.repeat(BODY_LIMIT))} UTF-8 bytes)`)
+  const astral = '😀'.repeat(BODY_LIMIT)
+  const res = await messages.create({ Body: astral })
+  if (res.response.status >= 400 && res.response.status < 500) {
+    expectRejected(res, '1,600 × "😀" (3,200 UTF-16 code units)')
+    await expectStoredAsSent(messages, scope, '😀'.repeat(BODY_LIMIT / 2), '800 × "😀" (1,600 UTF-16 code units)')
+    observe('Body characters counted as UTF-16 code units (1,600 × 😀 refused, 800 accepted)')
+    return
   }
+  expectAccepted(res, '1,600 × "😀" is 1,600 code points')
+  expectThat(expectMessage(res, scope).body === astral, `1,600 × "😀" came back as ${expectMessage(res, scope).body?.length ?? 'null'} UTF-16 units`, res)
+  observe('Body characters counted as code points (1,600 × 😀 accepted)')
 })
+
+async function expectStoredAsSent(messages: MessagesApi, scope: 'default' | 'service', body: string, what: string): Promise<void> {
+  const created = await messages.create({ Body: body })
+  expectAccepted(created, `${what} is within the limit however characters are counted`)
+  const message = expectMessage(created, scope)
+  expectThat(message.body === body, `${what} came back as ${message.body?.length ?? 'null'} UTF-16 units`, created)
+}

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { sid } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
-import { expectAccepted, expectMessage, expectRejected, expectThat, sameSid } from '../../src/harness/verify.ts'
+import { expectAccepted, expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 
 const BODY = 'this Body must be ignored because a ContentSid is set'
 

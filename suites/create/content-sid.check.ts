@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { sid } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
-import { expectAccepted, expectMessage, expectRejected, expectThat, sameSid } from '../../src/harness/verify.ts'
+import { expectAccepted, expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 
 // A well-formed ContentSid that names no Content template (the suite cannot make one). A real account checks that the
 // template exists and refuses it with a 4xx; a server that does not check must store it as content_sid.

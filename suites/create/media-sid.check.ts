@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { sid } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
-import { expectAccepted, expectMessage, expectRejected, expectThat, sameSid } from '../../src/harness/verify.ts'
+import { expectAccepted, expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 
 // A well-formed MediaSid that names no uploaded media (the suite has no Media Content Service to upload to). A real
 // account checks that the media exists and refuses it with a 4xx; a server that does not check must attach it.

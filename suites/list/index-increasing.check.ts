@@ -1,4 +1,5 @@
 import { check } from '../../src/harness/check.ts'
+import { listAllShowing } from '../../src/harness/reads.ts'
 import { seedMessages } from '../../src/harness/seed.ts'
 import { expectThat } from '../../src/harness/verify.ts'
 
@@ -9,8 +10,8 @@ check('msg.list.index-increasing', async (ctx) => {
   const removed = await ctx.messages.remove(middle!.sid)
   expectThat(removed.response.status >= 200 && removed.response.status < 300, 'could not delete a message', removed)
   const later = await seedMessages(ctx, 1, 'after the delete')
-  await Promise.all([1, 2, 3, 4].map((i) => ctx.seedMessage({ Body: `concurrent ${i}` })))
-  const all = await ctx.messages.listAll({ PageSize: 50 })
+  const concurrent = await Promise.all([1, 2, 3, 4].map((i) => ctx.seedMessage({ Body: `concurrent ${i}` })))
+  const all = await listAllShowing(ctx, ctx.messages, { present: [...later, ...concurrent].map((m) => m.sid), absent: [middle!.sid] }, { PageSize: 50 })
   const last = all.pages[all.pages.length - 1]!
   const indexes = (all.messages as { index: number }[]).map((m) => m.index)
   expectThat(indexes.length === 7, `expected 7 messages, listed ${indexes.length}`, last)

@@ -1,9 +1,11 @@
 import { check } from '../../src/harness/check.ts'
-import { expectThat, sameSid } from '../../src/harness/verify.ts'
+import { expectThat } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 import { messageViews } from '../../src/harness/views.ts'
 
-check('msg.representation.account-sid', async ({ messages, config, observe }) => {
-  const views = await messageViews(messages, { Body: 'account probe' })
+check('msg.representation.account-sid', async (ctx) => {
+  const { config, observe } = ctx
+  const views = await messageViews(ctx, { Body: 'account probe' })
   const user = config.target.accountSid
   // With an API key (SK…) as the Basic user name, the account behind it is not known to the suite: nothing to compare.
   if (!user.startsWith('AC')) {

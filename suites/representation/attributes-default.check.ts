@@ -2,8 +2,9 @@ import { check } from '../../src/harness/check.ts'
 import { expectSameJson, expectThat } from '../../src/harness/verify.ts'
 import { messageViews } from '../../src/harness/views.ts'
 
-check('msg.representation.attributes-default', async ({ messages, observe }) => {
-  for (const { where, message, exchange } of await messageViews(messages, { Body: 'no attributes given' })) {
+check('msg.representation.attributes-default', async (ctx) => {
+  const { observe } = ctx
+  for (const { where, message, exchange } of await messageViews(ctx, { Body: 'no attributes given' })) {
     const value = message['attributes']
     expectThat(typeof value === 'string', `${where}: attributes is ${JSON.stringify(value)}, expected the string "{}"`, exchange)
     // The doc promises "{}"; a different spelling of the same empty object is accepted and noted.

@@ -6,6 +6,6 @@ import { messageViews } from '../../src/harness/views.ts'
 // Whether the value is the one sent is msg.create.attributes; here only its form: a string holding JSON.
 const ATTRIBUTES = JSON.stringify({ conformance: { list: [1, 'two', null], nested: { ok: true } } })
 
-check('msg.representation.attributes-json', async ({ messages }) => {
-  for (const view of await messageViews(messages, { Body: 'attributes probe', Attributes: ATTRIBUTES })) expectMessageRule('msg.representation.attributes-json', view)
+check('msg.representation.attributes-json', async (ctx) => {
+  for (const view of await messageViews(ctx, { Body: 'attributes probe', Attributes: ATTRIBUTES })) expectMessageRule('msg.representation.attributes-json', view)
 })

@@ -1,9 +1,11 @@
 import { check } from '../../src/harness/check.ts'
-import { expectThat, sameSid } from '../../src/harness/verify.ts'
+import { expectThat } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 import { messageViews } from '../../src/harness/views.ts'
 
-check('msg.representation.conversation-sid', async ({ messages, conversation }) => {
-  for (const { where, message, exchange } of await messageViews(messages, { Body: 'conversation probe' })) {
+check('msg.representation.conversation-sid', async (ctx) => {
+  const { conversation } = ctx
+  for (const { where, message, exchange } of await messageViews(ctx, { Body: 'conversation probe' })) {
     const value = message['conversation_sid']
     expectThat(sameSid(value, conversation.sid), `${where}: conversation_sid is ${JSON.stringify(value)}, not the conversation in the path (${conversation.sid})`, exchange)
   }

@@ -4,6 +4,6 @@ import { messageViews } from '../../src/harness/views.ts'
 
 // Paths are compared, not whole URLs: whether url itself is absolute and right is msg.representation.url-self,
 // and the origin is the server's choice.
-check('msg.representation.links', async ({ messages }) => {
-  for (const view of await messageViews(messages, { Body: 'links probe' })) expectMessageRule('msg.representation.links', view)
+check('msg.representation.links', async (ctx) => {
+  for (const view of await messageViews(ctx, { Body: 'links probe' })) expectMessageRule('msg.representation.links', view)
 })

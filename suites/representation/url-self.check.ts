@@ -1,5 +1,6 @@
 import { check } from '../../src/harness/check.ts'
-import { expectMessage, expectStatus, expectThat, sameSid } from '../../src/harness/verify.ts'
+import { expectMessage, expectStatus, expectThat } from '../../src/harness/verify.ts'
+import { sameSid } from '../../src/schemas/formats.ts'
 import { expectMessageRule } from '../../src/harness/static-rules.ts'
 import { messageViews } from '../../src/harness/views.ts'
 
@@ -7,8 +8,9 @@ import { messageViews } from '../../src/harness/views.ts'
 // judged, by the same rule `conformance validate` applies. Both the short and the service form are accepted.
 const SERVICE_FORM = /\/Services\/([^/]+)\/Conversations\/[^/]+\/Messages\/[^/]+$/
 
-check('msg.representation.url-self', async ({ messages, conversation, config, observe }) => {
-  const views = await messageViews(messages, { Body: 'url probe' })
+check('msg.representation.url-self', async (ctx) => {
+  const { conversation, config, observe } = ctx
+  const views = await messageViews(ctx, { Body: 'url probe' })
   for (const view of views) {
     expectMessageRule('msg.representation.url-self', view)
     const service = SERVICE_FORM.exec(new URL(view.message['url'] as string).pathname)
@@ -21,7 +23,7 @@ check('msg.representation.url-self', async ({ messages, conversation, config, ob
   const url = new URL(message['url'] as string)
   observe(`url form: ${SERVICE_FORM.test(url.pathname) ? 'service (/Services/IS…/Conversations/…)' : 'short (/Conversations/…)'}; origin ${url.origin === new URL(config.target.baseUrl).origin ? 'the target' : url.origin}`)
   // follow() maps the URL onto the target: credentials never go to another origin.
-  const followed = await messages.follow(url.href)
+  const followed = await ctx.messages.follow(url.href)
   expectStatus(followed, 200, 'fetching the message url')
   const got = expectMessage(followed) as Record<string, unknown>
   expectThat(sameSid(got['sid'], message['sid']), `fetching the message url returned ${JSON.stringify(got['sid'])}, not the message ${String(message['sid'])}`, followed)

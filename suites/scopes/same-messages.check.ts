@@ -1,5 +1,6 @@
 import { type ConversationRef, SCOPES } from '../../src/client/api.ts'
 import { check } from '../../src/harness/check.ts'
+import { listShowing } from '../../src/harness/reads.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
 import { expectMessage, expectPage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
 
@@ -13,21 +14,23 @@ function routeFree(message: unknown): unknown {
 
 // Messages written through this check's route, read through both: the other route must show the same list and the
 // same message. Reads are compared with reads, so a create response that differs from a fetch is not judged here.
-check('msg.scopes.same-messages', async ({ api, scope, conversation, messages, config, seedMessage }) => {
+check('msg.scopes.same-messages', async (ctx) => {
+  const { api, scope, conversation, messages, config, seedMessage } = ctx
   const serviceSid = config.defaultServiceSid
   if (serviceSid === undefined) throw new SetupFailure('no default chat service known (GET /v1/Configuration), so the service-scoped route cannot be named')
   const otherScope = SCOPES.find((s) => s !== scope)!
   const sameConversation: ConversationRef = { sid: conversation.sid, serviceSid, scope: otherScope }
   const other = api.messages(sameConversation)
 
-  await seedMessage({ Body: `first, written through the ${scope} route` })
+  const first = await seedMessage({ Body: `first, written through the ${scope} route` })
   const second = await seedMessage({ Body: `second, written through the ${scope} route`, Attributes: '{"route":"seen from both"}' })
+  const both = { present: [first.sid, second.sid] }
 
-  const here = await messages.list()
+  const here = await listShowing(ctx, messages, both)
   const expected = (here.json as { messages?: unknown } | undefined)?.messages
   if (here.response.status !== 200 || !Array.isArray(expected)) throw new SetupFailure(`could not list the conversation through the ${scope} route: answered ${here.response.status}`, here)
 
-  const listed = await other.list()
+  const listed = await listShowing(ctx, other, both)
   expectStatus(listed, 200, `the list through the ${otherScope} route`)
   const shown = (expectPage(listed) as { messages?: unknown }).messages
   expectThat(Array.isArray(shown), `the list through the ${otherScope} route has no messages array`, listed)

@@ -1,7 +1,9 @@
 import { check } from '../../src/harness/check.ts'
+import { fetchShowingBody, listShowing } from '../../src/harness/reads.ts'
 import { expectMessage, expectPage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
 
-check('msg.update.applies-changes', async ({ messages, scope, seedMessage }) => {
+check('msg.update.applies-changes', async (ctx) => {
+  const { messages, scope, seedMessage } = ctx
   const created = await seedMessage({ Body: 'before the edit' })
   const res = await messages.update(created.sid, { Body: 'after the edit', Attributes: '{"edited":true}' })
   expectStatus(res, 200)
@@ -10,10 +12,10 @@ check('msg.update.applies-changes', async ({ messages, scope, seedMessage }) => 
   expectThat(updated.body === 'after the edit', `body is ${JSON.stringify(updated.body)}, expected "after the edit"`, res)
   // attributes is a string of JSON; a server may re-serialise it, so compare the values it encodes.
   expectSameJson(JSON.parse(updated.attributes ?? 'null'), { edited: true }, 'attributes were not updated', res)
-  const fetched = await messages.fetch(created.sid)
+  const fetched = await fetchShowingBody(ctx, messages, created.sid, 'after the edit')
   expectThat(expectMessage(fetched, scope).body === 'after the edit', 'a fetch after the update does not show the new body', fetched)
   // The change is applied to the message, not to one view of it: the list must show it too.
-  const listed = await messages.list()
+  const listed = await listShowing(ctx, messages, { bodies: { [created.sid]: 'after the edit' } })
   const item = expectPage(listed, scope).messages.find((m) => m.sid === created.sid)
   expectThat(item?.body === 'after the edit', `the list after the update shows body ${JSON.stringify(item?.body)}, not the new one`, listed)
 })

@@ -26,9 +26,9 @@ export async function recordSdkCassette(): Promise<CassetteInteraction[]> {
   const dispatcher = new Agent()
   try {
     const exchanges: Exchange[] = []
-    const http = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, authToken: server.authToken, timeoutMs: 10_000 }, { dispatcher, onExchange: (ex) => exchanges.push(ex) })
+    const http = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: 10_000 }, { dispatcher, onExchange: (ex) => exchanges.push(ex) })
     await driveSuiteClient(new ConversationsApi(http))
-    const redactor = createRedactor({ accountSid: server.accountSid, authToken: server.authToken })
+    const redactor = createRedactor({ accountSid: server.accountSid, secret: server.authToken })
     return stabilise(exchanges.map((ex) => toInteraction(ex, { origin: server.url, prefix: '' }, redactor)), server.url, TWILIO_ORIGIN)
   } finally {
     await dispatcher.close()

@@ -1,0 +1,40 @@
+import type { ConversationsApi } from '../client/api.ts'
+import type { LedgerResource, ResourceKind } from '../run/ledger.ts'
+
+export interface CleanupResult {
+  deleted: LedgerResource[]
+  failed: Array<{ resource: LedgerResource; why: string }>
+}
+
+/** Users go first (they may name a participant), then participants, conversations, and services last (they hold the rest). */
+const ORDER: Record<ResourceKind, number> = { user: 0, participant: 1, conversation: 2, service: 3 }
+
+export function inDeletionOrder(resources: readonly LedgerResource[]): LedgerResource[] {
+  return [...resources].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])
+}
+
+/**
+ * Deletes resources a run made (a 2xx or a 404 means gone). Used for what the checks left at the end of a run or
+ * after an interrupt, and by `conformance sweep`. Never throws: what could not be deleted is returned with why.
+ */
+export async function deleteResources(api: ConversationsApi, resources: readonly LedgerResource[]): Promise<CleanupResult> {
+  const result: CleanupResult = { deleted: [], failed: [] }
+  for (const resource of inDeletionOrder(resources)) {
+    try {
+      const ex = await api.remove(resource.path)
+      if ((ex.response.status >= 200 && ex.response.status < 300) || ex.response.status === 404) result.deleted.push(resource)
+      else result.failed.push({ resource, why: `answered ${ex.response.status}` })
+    } catch (err) {
+      result.failed.push({ resource, why: (err as Error).message })
+    }
+  }
+  return result
+}
+
+/** "3 conversations, 1 user" */
+export function countByKind(resources: readonly LedgerResource[]): string {
+  const counts = new Map<ResourceKind, number>()
+  for (const r of resources) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1)
+  const parts = [...counts].sort((a, b) => ORDER[a[0]] - ORDER[b[0]]).map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+  return parts.length > 0 ? parts.join(', ') : 'nothing'
+}

@@ -1,0 +1,243 @@
+/**
+ * `conformance [options] [prefix...]`: one run against one target. In order: everything the user gave is checked
+ * (selection, outputs, credentials) before the first request; the preflight; the first lines (target, account,
+ * profile, checks, requests); the checks; the cleanup of whatever the checks left (from the run's ledger); the
+ * summary and the reports. SIGINT or SIGTERM stops the checks, cleans up, writes every report as INCOMPLETE.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Agent } from 'undici'
+import { estimatedRequests, shardOf } from '../catalogue/costs.ts'
+import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
+import type { Requirement } from '../catalogue/types.ts'
+import { ConversationsApi } from '../client/api.ts'
+import type { Exchange } from '../client/exchange.ts'
+import { HttpClient } from '../client/http.ts'
+import type { Target } from '../client/target.ts'
+import { buildRunReport, exitCodeOf } from '../report/run-report.ts'
+import { writeReports } from '../report/writers.ts'
+import type { SuiteConfig } from '../run/config.ts'
+import { Ledger, ledgerFileName, readLedger } from '../run/ledger.ts'
+import { PROFILES, type ProfileName } from '../run/profiles.ts'
+import type { CheckResult } from '../run/results.ts'
+import { countByKind, deleteResources } from './cleanup.ts'
+import { printRunSummary } from './console.ts'
+import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
+import { startEmbeddedServer } from './embedded.ts'
+import { expectationsOption } from './expect.ts'
+import { watchForInterrupt } from './interrupt.ts'
+import { printRequirementList } from './list.ts'
+import type { RunOptions } from './options.ts'
+import { checkRecordFolder, checkReportPaths } from './outputs.ts'
+import { preflight, preflightClient, sharedSecondService } from './preflight.ts'
+import { createProgress } from './progress.ts'
+import { loadReplay, type Replay, startRecording } from './recording.ts'
+import { runSuites } from './run-suites.ts'
+import { suiteIdentity } from './suite-identity.ts'
+import { UsageError } from './usage-error.ts'
+
+/** Requirements whose check uses a second chat service (the run finds or makes the shared one first). */
+const NEEDS_SECOND_SERVICE = new Set(['msg.scopes.other-service'])
+
+export async function runCommand(given: RunOptions): Promise<number> {
+  // --replay and --record-merge: the seed, the profile, the run ID (and unless prefixes narrow it, the selection)
+  // are the recorded run's, so the requests match the recording.
+  const replay = given.replay !== undefined ? loadReplay(given.replay, given.timeoutMs) : undefined
+  const recordState = given.record !== undefined ? checkRecordFolder(given.record, given.recordExisting) : undefined
+  const mergeInto = given.record !== undefined && given.recordExisting === 'merge' ? loadReplay(given.record, given.timeoutMs).manifest : undefined
+  if (mergeInto && given.seed !== undefined && given.seed !== mergeInto.seed) {
+    throw new UsageError(`--record-merge: the recording in ${given.record} was made with seed ${mergeInto.seed}; leave out --seed, or record anew with --record-overwrite`)
+  }
+  const recorded = replay?.manifest ?? mergeInto
+  const options: RunOptions = recorded
+    ? { ...given, seed: recorded.seed, profile: recorded.profile, select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select }
+    : given
+
+  const selected = selection(options)
+  if (options.list) {
+    printRequirementList(selected)
+    return 0
+  }
+  checkReportPaths(options.reports)
+  const expectations = expectationsOption(options.expect)
+  const embedded = options.target === undefined && !replay
+  const profile: ProfileName = options.profile ?? (options.target !== undefined && isTwilioHosted(options.target) ? 'live' : 'ci')
+  const profileReason = options.profile !== undefined || replay ? '' : profile === 'live' ? ' (a twilio.com target: paced, few property runs; --profile ci to change)' : ''
+  // Credentials for a target are checked before the embedded server or anything else starts.
+  const given_target = !embedded && !replay ? targetFromOptions({ ...options, target: options.target! }) : undefined
+  const seed = options.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
+  const startedAt = new Date()
+  // A recording's run ID is derived from its seed, so recording the same run again makes the same requests.
+  const runId = recorded?.runId ?? (options.record !== undefined ? `recorded-seed-${seed}` : startedAt.toISOString())
+
+  // With no target, the suite tests its own reference server, with throw-away credentials.
+  // Recorded, it runs reproducibly (SIDs and clock from the seed) and the checks one at a time: the same run then
+  // writes the same cassettes, and a changed check shows as a diff of its own cassettes only.
+  const server = embedded ? await startEmbeddedServer({ accountSid: options.accountSid, authToken: options.authToken, ...(options.record !== undefined ? { reproducibleSeed: seed } : {}) }) : undefined
+  const interrupt = watchForInterrupt()
+  try {
+    const target: Target = replay?.target ?? given_target ?? { baseUrl: server!.url, accountSid: server!.accountSid, username: server!.accountSid, secret: server!.authToken, timeoutMs: options.timeoutMs }
+    const recorder = options.record !== undefined ? startRecording(options.record, options.redact, recordState?.kind === 'new' ? 'new' : given.recordExisting === 'merge' ? 'merge' : 'overwrite') : undefined
+    const dispatcher = replay?.preflightDispatcher() ?? new Agent({ connect: { timeout: options.timeoutMs } })
+    const setup = await setUp(target, dispatcher, options, selected, replay, recorder?.onPreflightExchange).finally(() => dispatcher.close())
+    if (recorder && embedded) recorder.makeStable()
+    const quiet = options.output === 'quiet'
+    if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) process.stdout.write(`${line}\n`)
+    for (const w of setup.warnings) process.stderr.write(`conformance: warning: ${w}\n`)
+
+    const ledgerFile = replay ? undefined : resolve(options.ledgerDir, ledgerFileName(runId))
+    const config: SuiteConfig = {
+      target,
+      embedded,
+      profile,
+      seed,
+      runId,
+      settleMs: options.settleMs,
+      ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
+      ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
+      ...(ledgerFile ? { ledgerFile } : {}),
+      ...(options.runs !== undefined ? { numRuns: options.runs } : {}),
+      ...((recorder?.config ?? replay?.config) ? { recording: recorder?.config ?? replay!.config } : {}),
+    }
+    const progress = createProgress({ mode: quiet ? 'off' : undefined, total: checkCount(selected) })
+    const everything = selected.length === REQUIREMENTS.length
+    const suiteRun = await runSuites({
+      config,
+      select: everything ? [] : selected.map((r) => r.id),
+      listener: progress,
+      signal: interrupt.signal,
+      // Each check replays its own cassette: nothing to pace, whatever the recorded profile.
+      ...(replay ? { concurrency: PROFILES.ci.concurrency } : {}),
+      ...(recorder && embedded ? { concurrency: 1 } : {}),
+    }).finally(() => progress.finish())
+
+    const cleanup = ledgerFile ? await cleanUpAfterRun(target, ledgerFile, options.timeoutMs) : undefined
+    const recordedLine = recorder?.finish({
+      suite: suiteIdentity(),
+      target,
+      embedded,
+      seed,
+      profile,
+      runId,
+      select: options.select,
+      ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
+      ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
+      ...(options.serviceSid !== undefined ? { defaultServiceGiven: true } : {}),
+      startedAt,
+      results: suiteRun.results,
+    })
+    const report = buildRunReport(selected, suiteRun.results, {
+      suite: suiteIdentity(),
+      target: { url: target.baseUrl, embedded, account: redactedId(target.accountSid), credentials: target.username === target.accountSid ? 'auth token' : 'API key' },
+      profile,
+      seed,
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      selection: { prefixes: options.select, catalogue: REQUIREMENTS.length, ...(options.shard ? { shard: options.shard } : {}) },
+      ...(interrupt.which() ? { interrupted: interrupt.which() } : {}),
+      settleMs: options.settleMs,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      runErrors: [...suiteRun.runErrors, ...(cleanup?.failed ?? [])],
+      level: options.level,
+      ...(expectations ? { expectations } : {}),
+    })
+    printRunSummary(report, process.stdout, options.output)
+    if (!quiet) {
+      if (cleanup?.line) process.stdout.write(`${cleanup.line}\n`)
+      for (const line of recordingLines(recordedLine, replay, suiteRun.results)) process.stdout.write(`${line}\n`)
+    }
+    const reports = await writeReports(report, options.reports)
+    if (!quiet) for (const file of reports.written) process.stdout.write(`report written: ${file}\n`)
+    for (const problem of reports.failed) process.stderr.write(`conformance: ${problem}\n`)
+    const interrupted = interrupt.which()
+    if (interrupted) return interrupted === 'SIGINT' ? 130 : 143
+    return reports.failed.length > 0 ? Math.max(2, exitCodeOf(report)) : exitCodeOf(report)
+  } finally {
+    interrupt.dispose()
+    await server?.close()
+  }
+}
+
+/** The requirements the prefixes select, then this shard's part of them. */
+function selection(options: RunOptions): Requirement[] {
+  const chosen = selectRequirements(options.select)
+  if (chosen.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
+  if (!options.shard) return chosen
+  const part = shardOf(chosen, options.shard.index, options.shard.count, 'ci')
+  if (part.length === 0) throw new UsageError(`--shard ${options.shard.index}/${options.shard.count}: no requirement falls into this shard (${chosen.length} selected); use fewer shards`)
+  return part
+}
+
+/** Checks a run of these requirements makes: one per scope, two for most. */
+function checkCount(requirements: readonly Requirement[]): number {
+  return requirements.reduce((n, r) => n + (r.scopes?.length ?? 2), 0)
+}
+
+interface SetUp {
+  defaultServiceSid?: string
+  secondServiceSid?: string
+  warnings: string[]
+}
+
+async function setUp(
+  target: Target,
+  dispatcher: Agent | ReturnType<Replay['preflightDispatcher']>,
+  options: RunOptions,
+  selected: readonly Requirement[],
+  replay: Replay | undefined,
+  onExchange?: (ex: Exchange) => void,
+): Promise<SetUp> {
+  const http = preflightClient(target, dispatcher, onExchange)
+  // A replay makes the preflight requests the recorded run made: with the service named, or from the configuration.
+  const serviceSid = replay ? (replay.manifest.defaultServiceGiven ? replay.manifest.defaultServiceSid : undefined) : options.serviceSid
+  const pre = await preflight(http, serviceSid)
+  if (replay) return { ...pre, ...(replay.manifest.secondServiceSid ? { secondServiceSid: replay.manifest.secondServiceSid } : {}) }
+  if (!selected.some((r) => NEEDS_SECOND_SERVICE.has(r.id))) return pre
+  const shared = await sharedSecondService(new ConversationsApi(http))
+  return shared ? { ...pre, secondServiceSid: shared.sid } : pre
+}
+
+/** The first lines: target, account, profile, checks and requests, so a user sees what is about to happen. */
+function bannerLines(facts: { target: Target; embedded: boolean; profile: ProfileName; profileReason: string; selected: readonly Requirement[]; settleMs: number; runs?: number | undefined }): string[] {
+  const { target, profile } = facts
+  const key = target.username !== target.accountSid ? ` with API key ${redactedId(target.username)}` : ''
+  const where = facts.embedded ? `the embedded reference server ${target.baseUrl}` : target.baseUrl
+  const requests = estimatedRequests(facts.selected.map((r) => r.id), profile)
+  const runs = facts.runs ?? PROFILES[profile].numRuns
+  return [
+    `conformance: target ${where} · account ${redactedId(target.accountSid)}${key} · profile ${profile}${facts.profileReason}`,
+    `conformance: ${facts.selected.length} of ${REQUIREMENTS.length} requirements, ${checkCount(facts.selected)} checks, about ${Math.round(requests * (facts.runs ? runs / PROFILES[profile].numRuns : 1)).toLocaleString('en-US')} requests; ` +
+      `${runs} inputs per property; reads wait up to ${(facts.settleMs / 1000).toFixed(1)} s for a write to show`,
+  ]
+}
+
+/** Deletes what the checks could not (they clean up after themselves; this catches what an interrupt or a crash left). */
+async function cleanUpAfterRun(target: Target, ledgerFile: string, timeoutMs: number): Promise<{ line?: string; failed: string[] } | undefined> {
+  if (!existsSync(ledgerFile)) return undefined
+  const open = readLedger(ledgerFile).open.filter((r) => !r.keep)
+  if (open.length === 0) {
+    rmSync(ledgerFile, { force: true })
+    return { failed: [] }
+  }
+  const dispatcher = new Agent({ connect: { timeout: timeoutMs } })
+  try {
+    const ledger = new Ledger(ledgerFile, { runId: '', origin: '' })
+    const api = new ConversationsApi(new HttpClient(target, { dispatcher, unsafeTransient: 'judge', deadline: Date.now() + 60_000 }), ledger)
+    const result = await deleteResources(api, open)
+    if (result.failed.length === 0) rmSync(ledgerFile, { force: true })
+    const failed = result.failed.map((f) => `cleanup: could not delete ${f.resource.path} (${f.why}); it is in ${ledgerFile}: run "conformance sweep --target ${target.baseUrl}"`)
+    return { line: `cleanup: deleted ${countByKind(result.deleted)} the checks left behind`, failed }
+  } finally {
+    await dispatcher.close()
+  }
+}
+
+/** What --record and --replay add to the summary: where the recording went or came from, and what a replay skipped. */
+function recordingLines(recorded: string | undefined, replay: Replay | undefined, results: readonly CheckResult[]): string[] {
+  if (!replay) return recorded ? [recorded] : []
+  const lines = [replay.describe(), ...replay.compare(results)]
+  for (const r of results.filter((x) => x.status === 'skipped' && x.message)) lines.push(`  skipped ${r.name}: ${r.message}`)
+  return lines
+}
+

@@ -1,0 +1,72 @@
+/**
+ * Reads that verify the effect of a write, settled (src/harness/settle.ts): each polls until the write is visible
+ * (created messages listed, deleted ones gone, edits shown) or the settle time is spent, and returns the last
+ * answer for the check to judge as usual. Visibility only: whether the answer is otherwise right is the check's.
+ */
+import type { ListQuery, MessagesApi, PagedResult } from '../client/api.ts'
+import type { Exchange } from '../client/exchange.ts'
+import { sameSid } from '../schemas/formats.ts'
+import type { CheckContext } from './check.ts'
+
+/** What a list must show for the writes before it to count as visible. */
+export interface Visible {
+  /** SIDs that must be listed. */
+  present?: readonly string[]
+  /** SIDs that must not be listed (deleted). */
+  absent?: readonly string[]
+  /** SID → the body it must be listed with (edited). */
+  bodies?: Readonly<Record<string, string | null>>
+}
+
+type Settling = Pick<CheckContext, 'settle'>
+
+interface Item {
+  sid?: unknown
+  body?: unknown
+}
+
+/** Whether these list items show the writes. */
+export function showsWrites(items: readonly unknown[], visible: Visible): boolean {
+  const listed = items.filter((m): m is Item => typeof m === 'object' && m !== null)
+  const find = (sid: string) => listed.find((m) => sameSid(m.sid, sid))
+  if ((visible.present ?? []).some((sid) => find(sid) === undefined)) return false
+  if ((visible.absent ?? []).some((sid) => find(sid) !== undefined)) return false
+  return Object.entries(visible.bodies ?? {}).every(([sid, body]) => find(sid)?.body === body)
+}
+
+const itemsOf = (ex: Exchange): unknown[] => {
+  const messages = (ex.json as { messages?: unknown } | undefined)?.messages
+  return Array.isArray(messages) ? messages : []
+}
+
+/** One page of the list (the first, or as the query asks), once it shows the writes. */
+export function listShowing(ctx: Settling, messages: MessagesApi, visible: Visible, query: ListQuery = {}): Promise<Exchange> {
+  return ctx.settle(
+    () => messages.list(query),
+    (ex) => ex.response.status === 200 && showsWrites(itemsOf(ex), visible),
+  )
+}
+
+/** Every page of the list, once together they show the writes. */
+export function listAllShowing(ctx: Settling, messages: MessagesApi, visible: Visible, query: ListQuery = {}, maxPages?: number): Promise<PagedResult> {
+  return ctx.settle(
+    () => messages.listAll(query, maxPages),
+    (all) => all.stoppedBecause === undefined && showsWrites(all.messages, visible),
+  )
+}
+
+/** A fetch of a message after its delete, once the target no longer serves it. */
+export function fetchAfterDelete(ctx: Settling, messages: MessagesApi, sid: string): Promise<Exchange> {
+  return ctx.settle(
+    () => messages.fetch(sid),
+    (ex) => ex.response.status < 200 || ex.response.status > 299,
+  )
+}
+
+/** A fetch of a message after its edit, once it shows the edited body. */
+export function fetchShowingBody(ctx: Settling, messages: MessagesApi, sid: string, body: string | null): Promise<Exchange> {
+  return ctx.settle(
+    () => messages.fetch(sid),
+    (ex) => ex.response.status === 200 && (ex.json as Item | undefined)?.body === body,
+  )
+}

@@ -1,0 +1,42 @@
+import type { Target } from '../client/target.ts'
+import type { ProfileName } from './profiles.ts'
+
+/** --record DIR or --replay DIR (src/record/): cassettes written per check, or served instead of the network. */
+export interface RecordingConfig {
+  mode: 'record' | 'replay'
+  /** The recording directory (absolute). */
+  dir: string
+  /** Values to scrub besides the auth token (record only). */
+  secrets?: string[]
+  /**
+   * Record only, for the embedded reference server (which then runs reproducibly): write its origin as this one, so
+   * that recording the same run again writes the same files (src/record/stabilise.ts).
+   */
+  stableOrigin?: string
+}
+
+/** What the CLI hands every check worker (through vitest's `provide`). */
+export interface SuiteConfig {
+  target: Target
+  profile: ProfileName
+  /** The default chat service, read once by the CLI's preflight from /v1/Configuration. */
+  defaultServiceSid?: string
+  /** Base seed for generated inputs; a run with the same seed generates the same inputs. */
+  seed: number
+  /** True when the target is the embedded reference server (replay commands then need no --target). */
+  embedded: boolean
+  /** Names the conversations this run creates, so a leftover can be traced to its run. */
+  runId: string
+  recording?: RecordingConfig
+  /** How long a read that verifies a write may wait for the target to agree (--settle), in milliseconds. */
+  settleMs: number
+  /** The run's ledger file (absolute): every resource the run creates, for cleanup and `conformance sweep`. */
+  ledgerFile?: string
+  /** A marked chat service kept between runs, for the checks that need a second service (msg.scopes.other-service). */
+  secondServiceSid?: string
+  /** Property runs per check, overriding the profile's (--runs). */
+  numRuns?: number
+}
+
+/** The BroadcastChannel on which the CLI tells the check workers of a run to stop (SIGINT, SIGTERM). */
+export const interruptChannelOf = (runId: string): string => `conformance-interrupt ${runId}`
