@@ -151,7 +151,7 @@ export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
     attributes: fault('attributes-object') && m.attributes !== null ? (JSON.parse(m.attributes) as unknown) : m.attributes,
     date_created: date(m.dateCreated),
     date_updated: variant('date-updated-null') && !m.dateUpdatedSet ? null : date(m.dateUpdated),
-    index: m.index,
+    index: fault('index-string') ? String(m.index) : m.index,
     // Delivery summaries only exist for non-chat (SMS, WhatsApp) participants, which we do not model.
     delivery: fault('delivery-empty-object') ? {} : null,
     content_sid: m.contentSid ?? (fault('content-sid-empty') ? '' : null),

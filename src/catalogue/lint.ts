@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { CHECK_FILE_SUFFIX, CODE_ROOT } from '../run/paths.ts'
 import { REQUIREMENTS } from './requirements.ts'
 import { LEVELS } from './types.ts'
@@ -35,6 +35,12 @@ export function lintSuite(cited: readonly CitedCheck[] = citedChecks()): string[
     if (!LEVELS.includes(r.level)) problems.push(`${r.id}: unknown level ${r.level}`)
     if (!URL.canParse(r.ref)) problems.push(`${r.id}: ref is not a URL`)
   }
+  // The file says which requirement it checks: msg.<area>.<behaviour> lives in suites/<area>/<behaviour>.check.ts.
+  for (const c of cited) {
+    const [, area, behaviour] = c.id.split('.')
+    const expected = `suites/${area}/${behaviour}${CHECK_FILE_SUFFIX}`
+    if (c.file.split(sep).join('/') !== expected) problems.push(`${c.file}: checks ${c.id}, so it belongs in ${expected}`)
+  }
   // One behaviour per file (test262's rule): a file that mixes requirements hides which one a failure is about.
   const perFile = new Map<string, Set<string>>()
   for (const c of cited) perFile.set(c.file, (perFile.get(c.file) ?? new Set()).add(c.id))
@@ -44,4 +50,21 @@ export function lintSuite(cited: readonly CitedCheck[] = citedChecks()): string[
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+}
+
+/**
+ * The fault table (mock/faults.ts, handed in as name → requirement IDs, since the catalogue imports nothing from the
+ * reference server) against the catalogue: every fault names what it must turn red, every name is a requirement,
+ * every `must` requirement has a fault aimed at it. Fails in seconds, not after the mutation run.
+ */
+export function lintFaultTargets(targets: Readonly<Record<string, readonly string[]>>): string[] {
+  const problems: string[] = []
+  const known = new Set(REQUIREMENTS.map((r) => r.id))
+  for (const [fault, ids] of Object.entries(targets)) {
+    if (ids.length === 0) problems.push(`fault ${fault} names no requirement it must turn red`)
+    for (const id of ids) if (!known.has(id)) problems.push(`fault ${fault} names ${id}, which is not in the catalogue`)
+  }
+  const aimed = new Set(Object.values(targets).flat())
+  for (const r of REQUIREMENTS) if (r.level === 'must' && !aimed.has(r.id)) problems.push(`${r.id}: must requirement that no fault is aimed at (add one to mock/faults.ts)`)
+  return problems
 }

@@ -150,6 +150,16 @@ export class MessagesApi {
     return this.http.send({ method: 'POST', path: this.basePath, form: params, headers, auth: this.auth })
   }
 
+  /** A create whose form body is encoded by the caller, as another client would send it. */
+  createEncoded(encoded: { body: string; contentType: string }, headers?: Record<string, string>): Promise<Exchange> {
+    return this.http.send({ method: 'POST', path: this.basePath, encoded, headers, auth: this.auth })
+  }
+
+  /** An update whose form body is encoded by the caller, as another client would send it. */
+  updateEncoded(sid: string, encoded: { body: string; contentType: string }, headers?: Record<string, string>): Promise<Exchange> {
+    return this.http.send({ method: 'POST', path: this.itemPath(sid), encoded, headers, auth: this.auth })
+  }
+
   fetch(sid: string): Promise<Exchange> {
     return this.http.send({ method: 'GET', path: this.itemPath(sid), auth: this.auth })
   }

@@ -13,6 +13,11 @@ export interface RequestSpec {
   path: string
   query?: Record<string, string | number | undefined>
   form?: Record<string, string | undefined>
+  /**
+   * A body already encoded, sent as given with its own Content-Type: for the checks that send a form the way other
+   * clients encode it (charset parameters, `%20` for a space, another parameter order).
+   */
+  encoded?: { body: string; contentType: string }
   headers?: Record<string, string>
   /** Which credentials to send; 'target' (the configured account) unless a check probes auth. */
   auth?: Credentials
@@ -167,6 +172,11 @@ export class HttpClient {
     if (spec.form) {
       body = encodeForm(spec.form)
       headers['content-type'] = 'application/x-www-form-urlencoded'
+    } else if (spec.encoded) {
+      body = spec.encoded.body
+      // Any header of the caller's spelling of Content-Type gives way to the one the encoding names.
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name]
+      headers['Content-Type'] = spec.encoded.contentType
     }
     const authorization = basicAuth(spec.auth ?? 'target', this.target)
     const started = performance.now()

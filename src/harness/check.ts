@@ -68,6 +68,11 @@ export interface CheckContext {
   settle<T>(read: () => Promise<T>, agrees: (value: T) => boolean): Promise<T>
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
+  /**
+   * Ends the check as "not judged": nothing it could see tells the requirement met from not met (every probe was
+   * answered in a way another requirement judges, or the only possible probe could be echoed). Never a pass.
+   */
+  notJudged(why: string): never
   /** `bytes` random bytes as hex, from this check's seeded generator (the same on every run with the same seed). */
   randomHex(bytes: number): string
   /**
@@ -160,6 +165,9 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
               addParticipant: (ref) => addParticipant(api, ref ?? conversation, `${MARKER}-${randomBytes(6).toString('hex')}`),
               settle: (read, agrees) => settler.settle(read, agrees),
               observe: (note) => meta.observations.push(note),
+              notJudged: (why) => {
+                throw new CouldNotJudge(`not judged: ${why}`)
+              },
               randomHex: (n) => randomBytes(n).toString('hex'),
               property: (prop, opts) =>
                 runProperty(prop, {

@@ -126,10 +126,23 @@ function show(v: unknown): string {
   return s === undefined ? 'nothing' : s.length > 120 ? s.slice(0, 120) + '…' : s
 }
 
-/** The request was refused as invalid input: a 4xx Twilio error (which 4xx and which code is the server's choice). */
+/**
+ * Statuses that are 4xx but say something other than "your input is invalid": not authenticated, not allowed, no
+ * such resource, wrong method, slow down. A server that answers one of them to invalid input has not validated it.
+ */
+export const NOT_A_VALIDATION_ERROR: readonly number[] = [401, 403, 404, 405, 429]
+
+/** True for a validation error: a 4xx other than 401, 403, 404, 405 and 429. */
+export const isValidationError = (status: number): boolean => status >= 400 && status <= 499 && !NOT_A_VALIDATION_ERROR.includes(status)
+
+/**
+ * The request was refused as invalid input: a validation error (a 400-class status other than 401, 403, 404, 405
+ * and 429) with a Twilio error body. Which of those statuses and which code is the server's choice.
+ */
 export function expectRejected(ex: Exchange, what: string): TwilioError {
-  if (ex.response.status < 400 || ex.response.status > 499) {
-    throw new CheckFailure(`${what} should be rejected with a 4xx Twilio error, got ${describe(ex)}`, ex)
+  if (!isValidationError(ex.response.status)) {
+    const why = NOT_A_VALIDATION_ERROR.includes(ex.response.status) ? ` (${ex.response.status} is not a validation error)` : ''
+    throw new CheckFailure(`${what} should be rejected as invalid input (a 4xx Twilio error other than 401, 403, 404, 405, 429), got ${describe(ex)}${why}`, ex)
   }
   return expectTwilioError(ex, { status: ex.response.status })
 }

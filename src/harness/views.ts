@@ -7,15 +7,16 @@ import { listShowing } from './reads.ts'
 /** One response that carries a message, and the message as that response shows it. */
 export interface MessageView {
   /** Which operation answered: the representation checks name it in their failures. */
-  where: 'create' | 'fetch' | 'list'
+  where: 'create' | 'fetch' | 'update' | 'list'
   /** The message as sent (a create response body, a fetch response body, or the list item). */
   message: Record<string, unknown>
   exchange: Exchange
 }
 
 /**
- * Creates a message with `params`, then fetches it and lists the conversation (waiting for the list to show it):
- * the three responses that carry a message, for the checks that judge every representation of it. Whether those operations answer the right status
+ * Creates a message with `params`, fetches it, updates it (to the same Body, so nothing the check looks at changes)
+ * and lists the conversation (waiting for the list to show it): the four responses that carry a message, each held
+ * to the same representation rules, for the checks that judge every representation of it. Whether those operations answer the right status
  * is other requirements' business, so anything but a 2xx that shows the message is a setup failure here.
  */
 export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'>, params: MessageParams): Promise<MessageView[]> {
@@ -26,6 +27,7 @@ export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'
   if (typeof sid !== 'string') throw new SetupFailure('the create response carries no message sid to fetch it by', created)
 
   const fetched = await messages.fetch(sid)
+  const updated = await messages.update(sid, { Body: typeof params.Body === 'string' ? params.Body : String(message['body'] ?? 'updated') })
   const listed = await listShowing(ctx, messages, { present: [sid] })
   const page = successBody(listed, 'list')
   const items = Array.isArray(page['messages']) ? (page['messages'] as unknown[]) : []
@@ -35,6 +37,7 @@ export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'
   return [
     { where: 'create', message, exchange: created },
     { where: 'fetch', message: successBody(fetched, 'fetch'), exchange: fetched },
+    { where: 'update', message: successBody(updated, 'update'), exchange: updated },
     { where: 'list', message: item, exchange: listed },
   ]
 }

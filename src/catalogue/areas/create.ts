@@ -1,0 +1,43 @@
+import { DOC } from '../links.ts'
+import type { Requirement } from '../types.ts'
+import { req, CHAT_BODY_LIMIT } from './define.ts'
+
+export const CREATE: readonly Requirement[] = [
+  // Create
+  req('msg.create.status-201', 'must', 'openapi', DOC.create, 'Create answers 201 Created with the new message as JSON'),
+  req('msg.create.body-round-trip', 'must', 'docs', DOC.create,
+    'Any Body of 1 to 1,600 characters (unicode, emoji, combining marks, right-to-left text, newlines) is stored and read back exactly'),
+  req('msg.create.body-form-characters', 'must', 'docs', DOC.create,
+    'A Body containing %, +, &, = and line breaks round-trips exactly (form encoding is decoded once, correctly)'),
+  req('msg.create.body-max-length', 'must', 'docs', DOC.create, 'A Body of exactly 1,600 characters is accepted', CHAT_BODY_LIMIT),
+  req('msg.create.body-over-limit', 'must', 'docs', DOC.create,
+    'A Body over the limit is rejected with a 4xx Twilio error: over 1,600 characters, or (the chat limit) accepted up to 32 KiB and rejected beyond', CHAT_BODY_LIMIT),
+  req('msg.create.body-limit-in-characters', 'must', 'docs', DOC.create,
+    'The Body limit counts characters, not bytes: 1,600 two- and three-byte characters are accepted; astral characters count as one code point or two UTF-16 units', CHAT_BODY_LIMIT),
+  req('msg.create.author', 'must', 'docs', DOC.create, 'Author is stored and returned as author'),
+  req('msg.create.attributes', 'must', 'docs', DOC.create,
+    'Attributes holding any JSON value are stored and returned as a string encoding the same value'),
+  req('msg.create.attributes-invalid', 'must', 'docs', DOC.create,
+    'Attributes that are not structurally valid JSON are rejected with a 4xx Twilio error'),
+  req('msg.create.date-created', 'must', 'openapi', DOC.create, 'DateCreated sets date_created to that instant'),
+  req('msg.create.date-updated', 'must', 'openapi', DOC.create, 'DateUpdated sets date_updated to that instant'),
+  req('msg.create.date-invalid', 'should', 'openapi', DOC.create,
+    'A DateCreated that is not an RFC 3339 date-time is rejected with a 4xx Twilio error'),
+  req('msg.create.media-sid', 'must', 'docs', DOC.create,
+    'A MediaSid is attached: media lists an object with that sid, content_type, filename and size (or the create is refused with a 4xx when the media does not exist)'),
+  req('msg.create.media-sid-pattern', 'must', 'openapi', DOC.create,
+    'A MediaSid that does not match ^ME[0-9a-fA-F]{32}$ is rejected with a 4xx Twilio error'),
+  req('msg.create.content-sid', 'must', 'docs', DOC.create,
+    'A ContentSid with ContentVariables is returned as content_sid (or refused with a 4xx when the template does not exist)'),
+  req('msg.create.content-sid-pattern', 'must', 'openapi', DOC.create,
+    'A ContentSid that does not match ^HX[0-9a-fA-F]{32}$ is rejected with a 4xx Twilio error'),
+  req('msg.create.content-sid-ignores-body', 'must', 'docs', DOC.create,
+    'With ContentSid set, Body and MediaSid are ignored: body is not the given Body and media does not list the given MediaSid'),
+  req('msg.create.subject', 'must', 'docs', DOC.create, 'A Subject of up to 256 characters is accepted'),
+  req('msg.create.subject-over-limit', 'should', 'docs', DOC.create,
+    'A Subject over 256 characters is rejected with a 4xx Twilio error'),
+  req('msg.create.webhook-header', 'must', 'openapi', DOC.create,
+    'X-Twilio-Webhook-Enabled: true and false are both accepted on create'),
+  req('msg.create.rejected-leaves-nothing', 'must', 'docs', DOC.create,
+    'A rejected create (any invalid input) leaves the conversation unchanged'),
+]

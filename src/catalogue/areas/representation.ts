@@ -1,0 +1,41 @@
+import { DOC } from '../links.ts'
+import type { Requirement } from '../types.ts'
+import { req, SERVICE_SCOPE_ONLY } from './define.ts'
+
+export const REPRESENTATION: readonly Requirement[] = [
+  // Representation: what every response that carries a message looks like.
+  req('msg.representation.schema', 'must', 'docs', DOC.properties,
+    'Every message a response carries validates against the Message schema of its scope (types, nullability, SID patterns, RFC 3339 dates)'),
+  req('msg.representation.sids', 'must', 'docs', DOC.properties,
+    'sid (IM), account_sid (AC) and conversation_sid (CH) are present, 34 characters, prefix plus 32 hex digits of either case'),
+  req('msg.representation.account-sid', 'must', 'docs', DOC.properties,
+    'account_sid is the account whose credentials made the request'),
+  req('msg.representation.conversation-sid', 'must', 'docs', DOC.properties,
+    'conversation_sid is the conversation named in the request path'),
+  req('msg.representation.chat-service-sid', 'must', 'openapi', DOC.scopes,
+    'A message read through the service-scoped route carries chat_service_sid equal to the service in the path', SERVICE_SCOPE_ONLY),
+  req('msg.representation.dates', 'must', 'docs', DOC.properties,
+    'date_created is an RFC 3339 date-time with a time zone; date_updated is one too, or null when the message was never edited'),
+  req('msg.representation.url-self', 'must', 'docs', DOC.properties,
+    "url is the message's own absolute URL: its path ends in /Conversations/{CH}/Messages/{IM} and fetching it returns the message"),
+  req('msg.representation.links', 'must', 'docs', DOC.properties,
+    'links hold delivery_receipts (url + /Receipts) and channel_metadata (url + /ChannelMetadata)'),
+  req('msg.representation.attributes-json', 'must', 'docs', DOC.properties,
+    'attributes is a string that holds structurally valid JSON'),
+  req('msg.representation.attributes-default', 'must', 'docs', DOC.properties,
+    'attributes is "{}" when the message was created without Attributes'),
+  req('msg.representation.author-default', 'must', 'docs', DOC.properties,
+    'author is "system" when the message was created without Author'),
+  req('msg.representation.participant-sid-system', 'must', 'docs', DOC.properties,
+    'participant_sid is null for a message sent as system'),
+  req('msg.representation.participant-sid-author', 'must', 'docs', DOC.properties,
+    "participant_sid is the author participant's MB SID when Author is the identity of a participant of the conversation"),
+  req('msg.representation.media-null', 'must', 'docs', DOC.properties,
+    'media is null for a message without media'),
+  req('msg.representation.delivery', 'must', 'docs', DOC.properties,
+    'delivery is null or the delivery summary object (total, sent, delivered, read, failed, undelivered)'),
+  req('msg.representation.content-sid-null', 'must', 'docs', DOC.properties,
+    'content_sid is null for a message created without ContentSid'),
+  req('msg.representation.json-content-type', 'must', 'docs', DOC.page,
+    'Responses carrying a message or a page are served as application/json'),
+]
