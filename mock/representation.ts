@@ -137,6 +137,7 @@ export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
   }
   const links: Record<string, string> = { delivery_receipts: `${url}/Receipts`, channel_metadata: `${url}/ChannelMetadata` }
   if (fault('links-no-channel-metadata')) delete links['channel_metadata']
+  if (fault('links-receipts-singular')) links['delivery_receipts'] = `${url}/Receipt`
   return {
     sid: m.sid,
     account_sid: fault('account-sid-placeholder') ? PLACEHOLDER('AC') : ctx.accountSid,

@@ -65,6 +65,8 @@ export interface ReferenceServer {
   defaultServiceSid: string
   /** The seed in use (the one given, or the random one chosen), to reproduce a run. */
   seed: number
+  /** How many requests the server has answered so far (a test can show that a client made none). */
+  requestCount(): number
   close(): Promise<void>
 }
 
@@ -116,6 +118,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
 
   const ids = opts.reproducible ? seededIds(seed) : { sid: newSid, uuid: randomUUID }
   let ticks = 0
+  let answered = 0
   const store = new Store(
     (prefix) => (prefix === 'IM' && faults.on('sid-uuid') ? `IM${ids.uuid()}` : ids.sid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') })),
     { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0, ...(opts.reproducible ? { clock: () => REPRODUCIBLE_EPOCH + ticks } : {}) },
@@ -232,6 +235,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
       return // the client went away mid-request: there is nobody to answer
     }
     ticks++
+    answered++
     const reply = answer(req, body)
     const delay = traffic.delayMs()
     if (delay > 0) await sleep(delay)
@@ -284,6 +288,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     apiSecret,
     defaultServiceSid: store.defaultServiceSid,
     seed,
+    requestCount: () => answered,
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
         closed = true

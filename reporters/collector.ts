@@ -58,5 +58,6 @@ function toCheckResult(testCase: TestCase): CheckResult {
     durationMs: Math.round(diagnostic?.duration ?? 0),
     ...(meta?.transient ? { transient: meta.transient } : {}),
     ...(meta?.settle ? { settle: meta.settle } : {}),
+    ...(meta?.visibility ? { visibility: meta.visibility } : {}),
   }
 }

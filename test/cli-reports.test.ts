@@ -20,6 +20,7 @@ interface Report {
   level: string
   gate: { passed: boolean; exitCode: number; reasons: string[]; notes: string[] }
   expectations?: { expired: string[]; unexpectedPasses: string[] }
+  selection: { prefixes: string[]; requirements: number; catalogue: number; partial: boolean }
   results: Array<{ id: string; status: string; expectation?: { expired: boolean } }>
 }
 const readReport = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Report
@@ -105,10 +106,15 @@ describe('against the reference server with a fault', () => {
     expect(validateById(RUN_REPORT, report)).toEqual([])
     expect(report.results.map((r) => r.id)).toEqual(selected)
     expect(report).toMatchObject({ verdict: 'NOT CONFORMANT', level: 'must', gate: { passed: false, exitCode: 1 } })
+    // A subset is partial, and every format says so: a certifier can refuse it.
+    expect(report.selection).toMatchObject({ prefixes: selected, requirements: 2, partial: true })
+    const partial = new RegExp(`partial: 2 of ${report.selection.catalogue} requirements`)
 
     // JUnit: the structure CI parsers need; the failure carries the evidence.
     const junit = parseJunit(readFileSync(files.junit, 'utf8'))
     expect(junit.counts).toEqual({ tests: 2, failures: 1, errors: 0, skipped: 0 })
+    expect(readFileSync(files.junit, 'utf8')).toMatch(/<property name="verdict" value="NOT CONFORMANT \(partial: 2 of \d+ requirements\)"\/>/)
+    expect(readFileSync(files.junit, 'utf8')).toMatch(/<property name="selection" value="2 of \d+ requirements selected/)
     const failed = junit.cases.find((c) => c.name === 'msg.create.status-201')!
     expect(failed).toMatchObject({ classname: 'msg.create', outcome: 'failure' })
     expect(failed.message).toContain('expected HTTP 201, got 200')
@@ -117,10 +123,14 @@ describe('against the reference server with a fault', () => {
 
     // HTML certificate and Markdown summary: the verdict and the failed requirement with its evidence.
     const html = readFileSync(files.html, 'utf8')
-    expect(html).toContain('<h1 id="verdict">NOT CONFORMANT</h1>')
+    expect(html).toMatch(/<h1 id="verdict">NOT CONFORMANT \(partial: 2 of \d+ requirements\)<\/h1>/)
+    expect(html).toMatch(/<p class="partial">A partial run: 2 of \d+ requirements selected[^<]*This is not a certificate of the target as a whole/)
+    expect(html).toMatch(partial)
     expect(html).toMatch(/<tr id="msg\.create\.status-201" data-status="failed"[\s\S]*?<pre class="http">&gt; POST \/v1\/Conversations\//)
     const md = readFileSync(files.markdown, 'utf8')
-    expect(md).toMatch(/^## ❌ NOT CONFORMANT/)
+    // Markdown escapes the parentheses (\\( renders as a parenthesis).
+    expect(md).toMatch(/^## ❌ NOT CONFORMANT \\\(partial: 2 of \d+ requirements\\\)/)
+    expect(md).toMatch(/^> \*\*Partial run:\*\* 2 of \d+ requirements selected/m)
     expect(md).toContain('<code>msg.create.status-201</code>')
     expect(md).toMatch(/```http\n> POST \/v1\/Conversations\//)
 

@@ -36,6 +36,7 @@ const MARK: Record<RequirementStatus, string> = {
  */
 export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = process.stdout, mode: ConsoleMode = 'normal'): void {
   const w = (s = '') => out.write(`${s}\n`)
+  for (const warning of report.warnings) w(pc.yellow(pc.bold(`warning: ${warning}`)))
   if (mode === 'quiet') {
     // Every requirement that did not pass is named, should-level failures too: quiet is short, never silent.
     for (const r of report.results.filter((x) => x.status === 'failed' || x.status === 'error' || failsRun(x, report))) {

@@ -51,7 +51,7 @@ export function unwritableFile(file: string): string | undefined {
  * Why `dir` cannot be created and written, or undefined. The nearest existing ancestor must be a writable folder;
  * nothing is created here (mkdir happens when the output is written), so a refused run leaves no empty folders.
  */
-export function uncreatableFolder(dir: string): string | undefined {
+function uncreatableFolder(dir: string): string | undefined {
   let existing = resolve(dir)
   while (!existsSync(existing)) {
     const up = dirname(existing)
@@ -70,7 +70,7 @@ export function uncreatableFolder(dir: string): string | undefined {
 export type RecordFolderState = { kind: 'new' } | { kind: 'recording'; files: number } | { kind: 'other'; files: number }
 
 /** What is in a --record folder now: nothing (or not there), an earlier recording (it has a manifest), or other files. */
-export function recordFolderState(dir: string): RecordFolderState {
+function recordFolderState(dir: string): RecordFolderState {
   const abs = resolve(dir)
   if (!existsSync(abs)) return { kind: 'new' }
   if (!statSync(abs).isDirectory()) throw new UsageError(`--record ${dir}: that is a file, not a folder`)
@@ -89,14 +89,12 @@ export function checkRecordFolder(dir: string, existing: 'refuse' | 'overwrite' 
     throw new UsageError(`--record ${dir}: the folder already holds a recording (${state.files} files); add --record-overwrite to replace it, or --record-merge to re-record only the selected checks into it`)
   }
   if (state.kind === 'new' && existing === 'merge') throw new UsageError(`--record-merge: ${dir} holds no recording to merge into; drop --record-merge to make a new one`)
-  return state
-}
-
-/** Makes the folder of an output, turning the errors a user can cause into one line. */
-export function ensureFolder(dir: string): void {
+  // Made now: only making the folder proves it can be made (some paths pass every test and still refuse a mkdir).
   try {
     makeFolders(dir)
   } catch (err) {
-    throw new UsageError(`cannot create ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+    throw new UsageError(`--record ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
   }
+  return state
 }
+

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { type ChildProcess, execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url))
@@ -22,4 +22,18 @@ export function runConformanceProcess(args: readonly string[], env: NodeJS.Proce
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     )
   })
+}
+
+/** Starts the CLI in its own process without waiting for it: for tests that signal it (SIGINT, SIGTERM, SIGKILL). */
+export function startConformanceProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): { child: ChildProcess; done: Promise<ProcessRun> } {
+  let child!: ChildProcess
+  const done = new Promise<ProcessRun>((resolve) => {
+    child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/entry.ts', ...args],
+      { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
+    )
+  })
+  return { child, done }
 }

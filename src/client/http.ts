@@ -42,7 +42,11 @@ export interface HttpClientOptions {
    * and the harness re-runs the check. `judge` (the re-run, the preflight): the answer stands and is judged.
    */
   unsafeTransient?: 'rerun' | 'judge'
-  /** Aborts every request of this client (the check ran out of time): they end in CouldNotJudge. */
+  /**
+   * Stops this client (the check ran out of time, the run was interrupted): no request starts after it, and a wait
+   * before a repeat ends at once; they end in CouldNotJudge. A request already sent is not cut off: the target may
+   * have acted on it, and only its answer says what it made (so the ledger can list it for cleanup).
+   */
   signal?: AbortSignal
   retryPolicy?: RetryPolicy
 }
@@ -188,7 +192,7 @@ export class HttpClient {
         dispatcher: this.options.dispatcher,
         headersTimeout: this.target.timeoutMs,
         bodyTimeout: this.target.timeoutMs,
-        signal: this.options.signal ? AbortSignal.any([this.options.signal, AbortSignal.timeout(this.target.timeoutMs)]) : AbortSignal.timeout(this.target.timeoutMs),
+        signal: AbortSignal.timeout(this.target.timeoutMs),
       })
       const text = await res.body.text()
       const ex: Exchange = {
@@ -201,7 +205,6 @@ export class HttpClient {
       this.options.onExchange?.(ex)
       return ex
     } catch (err) {
-      if (this.options.signal?.aborted) throw this.stop(this.abortReason())
       throw new TransportError(describeTransportFailure(err, this.base.origin, this.target.timeoutMs), spec.method, path)
     }
   }

@@ -35,6 +35,8 @@ export interface CheckMeta {
   counterexample?: Counterexample
   transient?: TransientRecord
   settle?: SettleRecord
+  /** Messages this check expected a list to show, and how many it never showed. */
+  visibility?: { expected: number; missing: number }
 }
 
 declare module 'vitest' {
@@ -66,6 +68,8 @@ export interface CheckContext {
    * settle time is spent, and returns the last value read. Judge the requirement on that value as usual.
    */
   settle<T>(read: () => Promise<T>, agrees: (value: T) => boolean): Promise<T>
+  /** Notes how many messages a settled list was expected to show and how many it never did (stateless targets show up here). */
+  noteVisibility(expected: number, missing: number): void
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
   /**
@@ -164,6 +168,9 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
               seedMessage: (params, target) => seedMessage(target ?? messages, params),
               addParticipant: (ref) => addParticipant(api, ref ?? conversation, `${MARKER}-${randomBytes(6).toString('hex')}`),
               settle: (read, agrees) => settler.settle(read, agrees),
+              noteVisibility: (expected, missing) => {
+                meta.visibility = { expected: (meta.visibility?.expected ?? 0) + expected, missing: (meta.visibility?.missing ?? 0) + missing }
+              },
               observe: (note) => meta.observations.push(note),
               notJudged: (why) => {
                 throw new CouldNotJudge(`not judged: ${why}`)

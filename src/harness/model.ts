@@ -19,6 +19,7 @@ export interface RealConversation {
   scope: Scope
   /** Reads that verify the commands before them wait for the target to show them (src/harness/settle.ts). */
   settle: CheckContext['settle']
+  noteVisibility: CheckContext['noteVisibility']
 }
 
 type Command = fc.AsyncCommand<ConversationModel, RealConversation>

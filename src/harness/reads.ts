@@ -18,7 +18,7 @@ export interface Visible {
   bodies?: Readonly<Record<string, string | null>>
 }
 
-type Settling = Pick<CheckContext, 'settle'>
+type Settling = Pick<CheckContext, 'settle' | 'noteVisibility'>
 
 interface Item {
   sid?: unknown
@@ -40,19 +40,31 @@ const itemsOf = (ex: Exchange): unknown[] => {
 }
 
 /** One page of the list (the first, or as the query asks), once it shows the writes. */
-export function listShowing(ctx: Settling, messages: MessagesApi, visible: Visible, query: ListQuery = {}): Promise<Exchange> {
-  return ctx.settle(
+export async function listShowing(ctx: Settling, messages: MessagesApi, visible: Visible, query: ListQuery = {}): Promise<Exchange> {
+  const ex = await ctx.settle(
     () => messages.list(query),
     (ex) => ex.response.status === 200 && showsWrites(itemsOf(ex), visible),
   )
+  noteMissing(ctx, itemsOf(ex), visible)
+  return ex
 }
 
 /** Every page of the list, once together they show the writes. */
-export function listAllShowing(ctx: Settling, messages: MessagesApi, visible: Visible, query: ListQuery = {}, maxPages?: number): Promise<PagedResult> {
-  return ctx.settle(
+export async function listAllShowing(ctx: Settling, messages: MessagesApi, visible: Visible, query: ListQuery = {}, maxPages?: number): Promise<PagedResult> {
+  const all = await ctx.settle(
     () => messages.listAll(query, maxPages),
     (all) => all.stoppedBecause === undefined && showsWrites(all.messages, visible),
   )
+  noteMissing(ctx, all.messages, visible)
+  return all
+}
+
+/** Created messages a list never showed: a few are a fault; most of a run's are a target that stores nothing. */
+function noteMissing(ctx: Settling, items: readonly unknown[], visible: Visible): void {
+  const present = visible.present ?? []
+  if (present.length === 0) return
+  const listed = items.filter((m): m is Item => typeof m === 'object' && m !== null)
+  ctx.noteVisibility(present.length, present.filter((sid) => !listed.some((m) => sameSid(m.sid, sid))).length)
 }
 
 /** A fetch of a message after its delete, once the target no longer serves it. */

@@ -8,7 +8,7 @@ import { listAllShowing } from './reads.ts'
  * Creates `count` messages one after another (so their order of receipt is known), then waits until the list shows
  * them all: a precondition of list checks, which then judge lists that are known to be up to date.
  */
-export async function seedMessages(ctx: Pick<CheckContext, 'seedMessage' | 'settle' | 'messages'>, count: number, label = 'message', messages: MessagesApi = ctx.messages): Promise<MessageResource[]> {
+export async function seedMessages(ctx: Pick<CheckContext, 'seedMessage' | 'settle' | 'noteVisibility' | 'messages'>, count: number, label = 'message', messages: MessagesApi = ctx.messages): Promise<MessageResource[]> {
   const made: MessageResource[] = []
   for (let i = 0; i < count; i++) made.push(await ctx.seedMessage({ Body: `${label} ${i + 1} of ${count}` }, messages))
   const listed = await listAllShowing(ctx, messages, { present: made.map((m) => m.sid) }, { PageSize: 100 })

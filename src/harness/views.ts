@@ -19,7 +19,7 @@ export interface MessageView {
  * to the same representation rules, for the checks that judge every representation of it. Whether those operations answer the right status
  * is other requirements' business, so anything but a 2xx that shows the message is a setup failure here.
  */
-export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'>, params: MessageParams): Promise<MessageView[]> {
+export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle' | 'noteVisibility'>, params: MessageParams): Promise<MessageView[]> {
   const { messages } = ctx
   const created = await messages.create(params)
   const message = successBody(created, 'create')

@@ -10,7 +10,11 @@ import {
   failsRun,
   levelNote,
   needsDetails,
+  selectionLine,
+  settleLine,
   STATUS_LABEL,
+  transientLine,
+  verdictText,
 } from './presentation.ts'
 import { REQUIREMENT_STATUSES, type RequirementResult, type RunReport } from './run-report.ts'
 
@@ -30,14 +34,19 @@ export function renderHtml(report: RunReport): string {
   const verdictClass = report.verdict === 'CONFORMANT' ? 'ok' : report.verdict === 'NOT CONFORMANT' ? 'bad' : 'warn'
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64')
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`
+  const verdict = verdictText(report)
   const facts: Array<[string, string]> = [
     ['Target', `${report.target.url}${report.target.embedded ? ' (embedded reference server)' : ''}`],
+    ...(report.target.account ? [['Account', `${report.target.account}${report.target.credentials ? ` (${report.target.credentials})` : ''}`] as [string, string]] : []),
+    ['Selection', selectionLine(report)],
     ['Date', report.startedAt],
     ['Suite', `${report.suite.name} ${report.suite.version}`],
     ['Level', `${report.level}: ${levelNote(report.level)}`],
     ['Gate', `${report.gate.passed ? 'passed' : 'FAILED'} (exit status ${report.gate.exitCode})`],
     ['Profile, seed', `${report.profile}, seed ${report.seed}`],
     ['Requests, time', `${report.requests} requests in ${(report.durationMs / 1000).toFixed(1)} s`],
+    ...(report.interrupted ? [['Interrupted', `by ${report.interrupted}: the checks that had not finished were not judged`] as [string, string]] : []),
+    ...[transientLine(report), settleLine(report)].filter((l): l is string => l !== undefined).map((l) => ['Production conditions', l] as [string, string]),
     ...(report.expectations ? [['Expectations', `${report.expectations.file}: ${report.expectations.target} (${report.expectations.entries} entries)`] as [string, string]] : []),
   ]
   const counts = countsByLevel(report)
@@ -49,13 +58,14 @@ export function renderHtml(report: RunReport): string {
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${esc(`${report.verdict}: conformance certificate for ${report.target.url}`)}</title>
+<title>${esc(`${verdict}: conformance certificate for ${report.target.url}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header class="cert ${verdictClass}">
   <p class="kicker">Conformance certificate · Twilio Conversations v1 · Conversation Message resource</p>
-  <h1 id="verdict">${esc(report.verdict)}</h1>
+  <h1 id="verdict">${esc(verdict)}</h1>
+${report.selection.partial ? `  <p class="partial">A partial run: ${esc(selectionLine(report))}. This is not a certificate of the target as a whole.</p>\n` : ''}${report.warnings.map((w) => `  <p class="warning">${esc(w)}</p>\n`).join('')}
   <dl class="facts">
 ${facts.map(([k, v]) => `    <div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('\n')}
   </dl>
@@ -167,6 +177,7 @@ const STYLE = `
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: var(--ink); }
 header.cert { padding: 20px 28px; border-bottom: 6px solid var(--muted); background: var(--bg); }
 header.cert.ok { border-color: var(--ok); } header.cert.bad { border-color: var(--bad); } header.cert.warn { border-color: var(--warn); }
+.partial, .warning { margin: 4px 0 12px; padding: 6px 10px; border-left: 4px solid var(--warn); background: #fff8c5; font-weight: 600; }
 .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; font-size: 12px; }
 h1 { margin: 6px 0 12px; font-size: 34px; letter-spacing: .02em; }
 .ok h1 { color: var(--ok); } .bad h1 { color: var(--bad); } .warn h1 { color: var(--warn); }

@@ -1,4 +1,4 @@
-import { byArea, detailsText, expectationLine, failsRun, seconds } from './presentation.ts'
+import { byArea, detailsText, expectationLine, failsRun, seconds, selectionLine, settleLine, transientLine, verdictText } from './presentation.ts'
 import { gatedLevels, type RequirementResult, type RunReport } from './run-report.ts'
 
 /**
@@ -19,7 +19,11 @@ export function renderJunit(report: RunReport): string {
   let totals = { tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 }
   const properties = [
     ['target', report.target.url + (report.target.embedded ? ' (embedded reference server)' : '')],
-    ['verdict', report.verdict],
+    ['verdict', verdictText(report)],
+    ['selection', selectionLine(report)],
+    ...(report.interrupted ? [['interrupted', report.interrupted]] : []),
+    ...report.warnings.map((w) => ['warning', w]),
+    ...[transientLine(report), settleLine(report)].filter((l): l is string => l !== undefined).map((l) => ['production-conditions', l]),
     ['gate', `${report.gate.passed ? 'passed' : 'failed'} (exit ${report.gate.exitCode})`],
     ['level', report.level],
     ['seed', String(report.seed)],

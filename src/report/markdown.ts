@@ -9,7 +9,11 @@ import {
   failsRun,
   gateLine,
   needsDetails,
+  selectionLine,
+  settleLine,
   STATUS_LABEL,
+  transientLine,
+  verdictText,
 } from './presentation.ts'
 import type { RequirementResult, RequirementStatus, RunReport } from './run-report.ts'
 
@@ -35,13 +39,18 @@ const ICON: Record<RequirementStatus, string> = {
 export function renderMarkdown(report: RunReport): string {
   const out: string[] = []
   const verdictIcon = report.verdict === 'CONFORMANT' ? '✅' : report.verdict === 'NOT CONFORMANT' ? '❌' : '⚠️'
-  out.push(`## ${verdictIcon} ${report.verdict}: Twilio Conversations Message API`, '')
+  out.push(`## ${verdictIcon} ${esc(verdictText(report))}: Twilio Conversations Message API`, '')
+  if (report.selection.partial) out.push(`> **Partial run:** ${esc(selectionLine(report))}. Not a verdict on the target as a whole.`, '')
+  for (const w of report.warnings) out.push(`> ⚠️ ${esc(w)}`, '')
+  if (report.interrupted) out.push(`> Interrupted by ${report.interrupted}: the checks that had not finished were not judged.`, '')
   out.push(
     `Target ${code(report.target.url)}${report.target.embedded ? ' (embedded reference server)' : ''} · ${esc(report.startedAt)} · ` +
       `${esc(report.suite.name)} ${esc(report.suite.version)} · seed ${report.seed} · profile ${esc(report.profile)} · **${esc(gateLine(report))}**`,
     '',
   )
   if (report.expectations) out.push(`Expectations: ${code(report.expectations.file)} (${esc(report.expectations.target)}, ${report.expectations.entries} entries)`, '')
+  if (!report.selection.partial && (report.level === 'should' || report.expectations)) out.push(`What counts: ${esc(selectionLine(report))}`, '')
+  for (const line of [transientLine(report), settleLine(report)]) if (line) out.push(`${esc(line)}`, '')
   const statuses = (Object.keys(STATUS_LABEL) as RequirementStatus[]).filter((s) => report.results.some((r) => r.status === s))
   out.push(`| level | ${statuses.map((s) => `${ICON[s]} ${STATUS_LABEL[s]}`).join(' | ')} | total |`, `|---|${statuses.map(() => '---:|').join('')}---:|`)
   for (const row of countsByLevel(report)) out.push(`| ${row.level} | ${statuses.map((s) => row[s]).join(' | ')} | ${row.total} |`)

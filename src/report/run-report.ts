@@ -85,6 +85,8 @@ export interface RunReport {
   interrupted?: 'SIGINT' | 'SIGTERM'
   transient: TransientSummary
   settle: SettleSummary
+  /** What a reader should know before the details: one line each (a target that looks stateless). */
+  warnings: string[]
   startedAt: string
   durationMs: number
   requests: number
@@ -192,6 +194,7 @@ export function buildRunReport(requirements: readonly Requirement[], checks: rea
     },
     ...(facts.interrupted ? { interrupted: facts.interrupted } : {}),
     transient: transientSummary(checks),
+    warnings: runWarnings(checks),
     settle: settleSummary(checks, facts.settleMs ?? 0),
     startedAt: facts.startedAt.toISOString(),
     durationMs: facts.durationMs,
@@ -323,4 +326,18 @@ function settleSummary(checks: readonly CheckResult[], settleMs: number): Settle
     summary.unsettled += c.settle.unsettled
   }
   return summary
+}
+
+/**
+ * A stateless target (a mock that answers from examples and stores nothing) fails dozens of requirements for one
+ * reason: said once, at the top, instead of leaving the reader to find it in every failure.
+ */
+function runWarnings(checks: readonly CheckResult[]): string[] {
+  const looked = checks.filter((c) => (c.visibility?.expected ?? 0) > 0)
+  const blind = looked.filter((c) => (c.visibility?.missing ?? 0) > 0)
+  if (looked.length < 4 || blind.length * 2 < looked.length) return []
+  return [
+    `${blind.length} of ${looked.length} checks never saw the messages they had just created in a list: the target looks stateless ` +
+      '(a mock that answers from examples and stores nothing?). Many failures below follow from that one cause: make created messages show up first.',
+  ]
 }

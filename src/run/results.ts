@@ -49,6 +49,8 @@ export interface CheckResult {
   transient?: TransientRecord
   /** How reads that verify a write waited for the target to agree (absent when no read had to wait). */
   settle?: SettleRecord
+  /** Messages the check expected a list to show, and how many it never showed. */
+  visibility?: { expected: number; missing: number }
 }
 
 /** Transient faults of the target: what was repeated, and why. None of them is a verdict. */

@@ -97,6 +97,14 @@ function schemaOf(kind: 'message' | 'page', scope: Scope | undefined, body: Reco
 
 const fromSchema = (issues: SchemaIssue[]): Issue[] => issues.map((i) => issue(i.pointer, i.rule, i.message))
 
+/** links.<name> must be the message's own url + suffix (paths compared: the origin is the server's choice). */
+function linkIssues(message: Record<string, unknown>, at: string, name: string, suffix: string): Issue[] {
+  const self = pathOf(message['url'])
+  if (self === undefined) return [] // url-self says what is wrong with url
+  const link = (message['links'] as Record<string, unknown>)[name]
+  return pathOf(link) === self + suffix ? [] : [issue(`${at}/links/${name}`, `url${suffix}`, `links.${name} is ${show(link)}, expected the message url + ${suffix}`)]
+}
+
 /** The static validators, keyed by requirement ID. */
 export const STATIC_VALIDATORS: Record<string, StaticValidator> = {
   // --- status and headers ------------------------------------------------------------------------------------
@@ -193,16 +201,18 @@ export const STATIC_VALIDATORS: Record<string, StaticValidator> = {
     message: ({ message, at }) => {
       const links = message['links']
       if (typeof links !== 'object' || links === null || Array.isArray(links)) return [issue(`${at}/links`, 'links-object', `links is ${show(links)}, not an object`)]
-      const self = pathOf(message['url'])
-      if (self === undefined) return [] // url-self says what is wrong with url
-      const out: Issue[] = []
-      for (const [name, suffix] of [['delivery_receipts', '/Receipts'], ['channel_metadata', '/ChannelMetadata']] as const) {
-        const link = (links as Record<string, unknown>)[name]
-        if (pathOf(link) !== self + suffix) out.push(issue(`${at}/links/${name}`, `url${suffix}`, `links.${name} is ${show(link)}, expected the message url + ${suffix}`))
-      }
-      return out
+      return linkIssues(message, at, 'delivery_receipts', '/Receipts')
     },
     live: 'suites/representation/links.check.ts',
+  },
+  'msg.representation.links-channel-metadata': {
+    message: ({ message, at }) => {
+      const links = message['links']
+      // Not an object at all is msg.representation.links's finding.
+      if (typeof links !== 'object' || links === null || Array.isArray(links)) return []
+      return linkIssues(message, at, 'channel_metadata', '/ChannelMetadata')
+    },
+    live: 'suites/representation/links-channel-metadata.check.ts',
   },
   'msg.representation.attributes-json': {
     message: ({ message, at }) => {

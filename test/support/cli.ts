@@ -1,4 +1,4 @@
-import { PACKAGE_DIR, type ProcessRun, runConformanceProcess } from '../../src/cli/spawn.ts'
+import { PACKAGE_DIR, type ProcessRun, runConformanceProcess, startConformanceProcess } from '../../src/cli/spawn.ts'
 
 export const ROOT = PACKAGE_DIR
 export type CliRun = ProcessRun
@@ -7,3 +7,6 @@ export type CliRun = ProcessRun
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<CliRun> {
   return runConformanceProcess(args, env, timeoutMs)
 }
+
+/** Starts the CLI without waiting: for tests that send it a signal. */
+export const startCli = startConformanceProcess

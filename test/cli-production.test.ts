@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { type ReferenceServer, startReferenceServer } from '../mock/server.ts'
+import { TestClient } from '../mock/testkit.ts'
+import { validateById } from '../src/schemas/validate.ts'
+import { runCli, startCli } from './support/cli.ts'
+import { countResources } from './support/resources.ts'
+
+// A real account, imitated by the reference server's production conditions (mock/conditions.ts): slow, lagging,
+// failing transiently, rate limiting in bursts, API keys that may not read the configuration, Users made behind the
+// suite's back. The suite must not cry wolf, and must leave nothing behind, also when it is interrupted or killed.
+
+const RUN_REPORT = 'urn:conversations-conformance:schema:run-report'
+const tmp = mkdtempSync(join(tmpdir(), 'conformance-production-'))
+const servers: ReferenceServer[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+async function server(conditions: string[]): Promise<ReferenceServer> {
+  const s = await startReferenceServer({ conditions, seed: 11 })
+  servers.push(s)
+  return s
+}
+const keyFlags = (s: ReferenceServer) => ['--target', s.url, '--account-sid', s.accountSid, '--api-key', s.apiKey, '--api-secret', s.apiSecret]
+const accountFlags = (s: ReferenceServer) => ['--target', s.url, '--account-sid', s.accountSid, '--auth-token', s.authToken]
+
+interface Report {
+  verdict: string
+  transient: { rateLimited: number; faults: Record<string, number> }
+  settle: { delayed: number }
+  target: { account?: string; credentials?: string }
+}
+
+describe('a target that behaves like production', () => {
+  test('a key that may not read /v1/Configuration: without --service-sid one line naming the flag, exit 2; with it, CONFORMANT', async () => {
+    const s = await server(['restricted-key', 'auto-users', 'list-lag=200', 'transient-503=6', 'rate-limit-burst=200', 'latency=3', 'chat-body-limit'])
+    const refused = await runCli(keyFlags(s))
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
+    expect(refused.stderr).toMatch(/refused GET \/v1\/Configuration with 403.*pass --service-sid IS…/)
+    expect(await countResources(s)).toEqual({ services: [], conversations: 0, participants: 0, users: 0 })
+
+    const file = join(tmp, 'key.json')
+    const selected = ['msg.list.contains-created', 'msg.delete', 'msg.update.applies-changes', 'msg.representation.participant-sid-author', 'msg.create.body-over-limit']
+    const run = await runCli([...keyFlags(s), '--service-sid', s.defaultServiceSid, '--settle', '3000', '--report', `json:${file}`, ...selected])
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^conformance: target http:\/\/127\.0\.0\.1:\d+ · account AC…[0-9a-f]{4} with API key SK…[0-9a-f]{4} · profile ci$/m)
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Report
+    expect(validateById(RUN_REPORT, report)).toEqual([])
+    expect(report.verdict).toBe('CONFORMANT')
+    expect(report.target).toMatchObject({ credentials: 'API key', account: `AC…${s.accountSid.slice(-4)}` })
+    // What it took is in the report: the 503s it repeated, the reads that waited for the lagging list.
+    expect(report.transient.faults['503']).toBeGreaterThan(0)
+    expect(report.settle.delayed).toBeGreaterThan(0)
+    expect(run.stdout).toMatch(/^transient faults retried, not judged: .*transient 503/m)
+    expect(run.stdout).toMatch(/^settling: \d+ reads? waited for a write to show/m)
+    // Nothing left behind: the conversations, their participants, and the Users the server made for them.
+    expect(await countResources(s)).toEqual({ services: [], conversations: 0, participants: 0, users: 0 })
+  })
+
+  test('--api-key without --api-secret, or without --account-sid: one line that says what to pass', async () => {
+    const s = await server([])
+    const noSecret = await runCli(['--target', s.url, '--api-key', s.apiKey, '--account-sid', s.accountSid])
+    expect(noSecret.code).toBe(2)
+    expect(noSecret.stderr).toMatch(/^conformance: --api-key needs --api-secret/)
+    const noAccount = await runCli(['--target', s.url, '--api-key', s.apiKey, '--api-secret', s.apiSecret])
+    expect(noAccount.stderr).toMatch(/^conformance: --api-key names a key, not the account: also pass --account-sid/)
+    expect(s.requestCount()).toBe(0)
+  })
+
+  test('SIGINT in the middle of a live run: exit 130, every report INCOMPLETE, nothing left on the server', async () => {
+    const s = await server(['latency=20', 'auto-users'])
+    const files = { json: join(tmp, 'int.json'), junit: join(tmp, 'int.xml'), html: join(tmp, 'int.html'), markdown: join(tmp, 'int.md') }
+    const { child, done } = startCli([...accountFlags(s), '--profile', 'live', '--ledger-dir', join(tmp, 'ledgers-int'), ...Object.entries(files).flatMap(([f, p]) => ['--report', `${f}:${p}`])])
+    await waitFor(() => s.requestCount() > 20)
+    child.kill('SIGINT')
+    const run = await done
+    expect(run.code, run.stderr).toBe(130)
+    expect(run.stderr).toContain('SIGINT: stopping the checks')
+    expect(JSON.parse(readFileSync(files.json, 'utf8'))).toMatchObject({ verdict: 'INCOMPLETE', interrupted: 'SIGINT' })
+    expect(readFileSync(files.junit, 'utf8')).toContain('<property name="interrupted" value="SIGINT"/>')
+    expect(readFileSync(files.html, 'utf8')).toContain('<h1 id="verdict">INCOMPLETE</h1>')
+    expect(readFileSync(files.markdown, 'utf8')).toMatch(/^## ⚠️ INCOMPLETE/)
+    // The shared second service is kept on purpose (empty); nothing else the run made remains.
+    const left = await countResources(s)
+    expect({ ...left, services: left.services.filter((n) => n !== 'conformance-suite shared second service') }).toEqual({ services: [], conversations: 0, participants: 0, users: 0 })
+  })
+
+  test('after a run killed with SIGKILL, sweep deletes what it left (--dry-run only lists), and nothing unmarked', async () => {
+    const s = await server(['latency=20', 'auto-users'])
+    const ledgers = join(tmp, 'ledgers-kill')
+    const { child, done } = startCli([...accountFlags(s), '--profile', 'live', '--ledger-dir', ledgers, 'msg.representation.participant-sid-author'])
+    const owned = new TestClient(s)
+    await owned.post('/v1/Conversations', { FriendlyName: 'a customer conversation' })
+    await owned.post('/v1/Users', { Identity: 'alice' })
+    await waitFor(async () => {
+      const now = await countResources(s)
+      return now.users > 1 && now.conversations > 1
+    })
+    child.kill('SIGKILL')
+    await done
+    const before = await countResources(s)
+    expect(before.conversations).toBeGreaterThan(1)
+
+    const dry = await runCli(['sweep', ...accountFlags(s), '--ledger-dir', ledgers, '--dry-run'])
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(dry.stdout).toMatch(/would delete conversation \/v1\/Conversations\/CH/)
+    expect(dry.stdout).toContain('dry run, nothing deleted')
+    expect(await countResources(s)).toEqual(before)
+
+    const swept = await runCli(['sweep', ...accountFlags(s), '--ledger-dir', ledgers])
+    expect(swept.code, swept.stderr).toBe(0)
+    expect(swept.stdout).toMatch(/^sweep: deleted \d+ /m)
+    expect(await countResources(s)).toMatchObject({ conversations: 1, participants: 0, users: 1 })
+  })
+})
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  // A count taken while the run deletes things may hit a conversation that just went: that is a 'not yet'.
+  while (!(await Promise.resolve().then(condition).catch(() => false))) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
