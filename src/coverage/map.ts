@@ -27,6 +27,7 @@ export const EXERCISES: Readonly<Record<string, readonly string[]>> = {
   'msg.representation.dates': [...views('date_created', 'date_updated'), 'create.form.DateCreated.omitted', 'create.form.DateUpdated.omitted'],
   'msg.representation.url-self': [...views('url'), 'relation.url.self', 'relation.update.keeps.url'],
   'msg.representation.links': [...views('links'), 'relation.links.*.from-url', 'relation.update.keeps.links'],
+  'msg.representation.links-channel-metadata': views('links'),
   'msg.representation.attributes-json': views('attributes'),
   'msg.representation.attributes-default': [...views('attributes'), 'create.form.Attributes.omitted', 'update.form.Attributes.omitted'],
   'msg.representation.author-default': [...views('author'), 'create.form.Author.omitted', 'update.form.Author.omitted'],
