@@ -1,4 +1,6 @@
-import { startReferenceServer } from '../../mock/server.ts'
+import { Worker } from 'node:worker_threads'
+import { startReferenceServer, type ReferenceServerOptions } from '../../mock/server.ts'
+import { COMPILED } from '../run/paths.ts'
 
 export interface EmbeddedServer {
   url: string
@@ -9,12 +11,29 @@ export interface EmbeddedServer {
 
 /**
  * The reference server a run tests when no --target is given, with throw-away credentials unless some are given.
- * With `reproducibleSeed`, its SIDs, request IDs and clock come from that seed (for recordings).
+ * With `reproducibleSeed`, its SIDs, request IDs and clock come from that seed (for recordings). Compiled, it runs in
+ * a worker thread of its own (src/cli/embedded-worker.ts); from the TypeScript sources (a developer's checkout,
+ * loaded through tsx, whose loader a worker thread does not inherit) in this thread.
  */
 export async function startEmbeddedServer(options: { accountSid?: string | undefined; authToken?: string | undefined; reproducibleSeed?: number }): Promise<EmbeddedServer> {
-  return startReferenceServer({
+  const serverOptions: ReferenceServerOptions = {
     ...(options.accountSid !== undefined ? { accountSid: options.accountSid } : {}),
     ...(options.authToken !== undefined ? { authToken: options.authToken } : {}),
     ...(options.reproducibleSeed !== undefined ? { reproducible: true, seed: options.reproducibleSeed } : {}),
+  }
+  if (!COMPILED) return startReferenceServer(serverOptions)
+  const worker = new Worker(new URL('./embedded-worker.js', import.meta.url), { workerData: serverOptions })
+  const started = await new Promise<{ url: string; accountSid: string; authToken: string }>((resolve, reject) => {
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`the embedded reference server stopped before it started (exit ${code})`)))
   })
+  return {
+    ...started,
+    close: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve())
+        worker.postMessage('close')
+      }),
+  }
 }

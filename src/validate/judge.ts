@@ -52,6 +52,15 @@ class Collector {
   }
 }
 
+/**
+ * Judges one body of a known kind, as the library's validateMessage/validatePage/validateError do: the same rules as
+ * `conformance validate`, with what the caller knows (the scope it was read through, the HTTP status of an error).
+ */
+export function judgeBody(body: unknown, kind: 'message' | 'page' | 'error', known: { scope?: 'default' | 'service'; status?: number } = {}): ExchangeVerdict {
+  const view: ResponseView = { json: body, text: JSON.stringify(body) ?? '', ...(known.scope ? { scope: known.scope } : {}), ...(known.status !== undefined ? { status: known.status } : {}) }
+  return judgeView('body', view, kind, kind)
+}
+
 /** Judges one exchange: status and headers, then the body as the operation (or the shape) says it should be. */
 export function judgeExchange(ex: RecordedExchange): ExchangeVerdict {
   const head = {
@@ -77,8 +86,12 @@ export function judgeExchange(ex: RecordedExchange): ExchangeVerdict {
     view = { text: ex.response.text, json: ex.response.json }
   }
 
+  return { ...head, ...judgeView(ex.label, view, body, operation, ex.request !== undefined) }
+}
+
+function judgeView(label: string, view: ResponseView, body: 'message' | 'page' | 'error' | undefined, operation: ExchangeVerdict['operation'], withExchange = false): ExchangeVerdict {
   const c = new Collector()
-  if (ex.request) c.run('exchange', (_, v) => v.exchange!(view))
+  if (withExchange) c.run('exchange', (_, v) => v.exchange!(view))
   const json = view.json
   const object = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined
   if (body && !object && body !== 'error') {
@@ -97,7 +110,7 @@ export function judgeExchange(ex: RecordedExchange): ExchangeVerdict {
     judgeMessage(c, { message: object, at: '', view })
   }
   const findings = dedupe(c.findings)
-  return { ...head, ...(operation ? { operation } : {}), verdict: verdictOf(findings.map((f) => f.level)), findings, judged: [...c.judged].sort() }
+  return { label, ...(operation ? { operation } : {}), verdict: verdictOf(findings.map((f) => f.level)), findings, judged: [...c.judged].sort() }
 }
 
 function judgeMessage(c: Collector, subject: MessageSubject): void {
