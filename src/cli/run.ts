@@ -15,7 +15,7 @@ import { ConversationsApi } from '../client/api.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient } from '../client/http.ts'
 import type { Target } from '../client/target.ts'
-import { buildRunReport, exitCodeOf } from '../report/run-report.ts'
+import { buildRunReport, exitCodeOf, type RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import type { SuiteConfig } from '../run/config.ts'
 import { Ledger, ledgerFileName, readLedger } from '../run/ledger.ts'
@@ -40,7 +40,19 @@ import { UsageError } from './usage-error.ts'
 /** Requirements whose check uses a second chat service (the run finds or makes the shared one first). */
 const NEEDS_SECOND_SERVICE = new Set(['msg.scopes.other-service'])
 
+export interface RunIo {
+  out: NodeJS.WritableStream
+  err: NodeJS.WritableStream
+  /** Progress as the run goes (off for a run made on someone's behalf, such as verify's replay). */
+  progress: boolean
+}
+
 export async function runCommand(given: RunOptions): Promise<number> {
+  return (await executeRun(given, { out: process.stdout, err: process.stderr, progress: true })).exitCode
+}
+
+/** One run; returns its exit status and, when it got as far, its report. */
+export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCode: number; report?: RunReport }> {
   // --replay and --record-merge: the seed, the profile, the run ID (and unless prefixes narrow it, the selection)
   // are the recorded run's, so the requests match the recording.
   const replay = given.replay !== undefined ? loadReplay(given.replay, given.timeoutMs) : undefined
@@ -56,8 +68,8 @@ export async function runCommand(given: RunOptions): Promise<number> {
 
   const selected = selection(options)
   if (options.list) {
-    printRequirementList(selected)
-    return 0
+    printRequirementList(selected, io.out)
+    return { exitCode: 0 }
   }
   checkReportPaths(options.reports)
   const expectations = expectationsOption(options.expect)
@@ -83,8 +95,8 @@ export async function runCommand(given: RunOptions): Promise<number> {
     const setup = await setUp(target, dispatcher, options, selected, replay, recorder?.onPreflightExchange).finally(() => dispatcher.close())
     if (recorder && embedded) recorder.makeStable()
     const quiet = options.output === 'quiet'
-    if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) process.stdout.write(`${line}\n`)
-    for (const w of setup.warnings) process.stderr.write(`conformance: warning: ${w}\n`)
+    if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) io.out.write(`${line}\n`)
+    for (const w of setup.warnings) io.err.write(`conformance: warning: ${w}\n`)
 
     const ledgerFile = replay ? undefined : resolve(options.ledgerDir, ledgerFileName(runId))
     const config: SuiteConfig = {
@@ -100,7 +112,7 @@ export async function runCommand(given: RunOptions): Promise<number> {
       ...(options.runs !== undefined ? { numRuns: options.runs } : {}),
       ...((recorder?.config ?? replay?.config) ? { recording: recorder?.config ?? replay!.config } : {}),
     }
-    const progress = createProgress({ mode: quiet ? 'off' : undefined, total: checkCount(selected) })
+    const progress = createProgress({ mode: quiet || !io.progress ? 'off' : undefined, out: io.out, total: checkCount(selected) })
     const everything = selected.length === REQUIREMENTS.length
     const suiteRun = await runSuites({
       config,
@@ -142,17 +154,17 @@ export async function runCommand(given: RunOptions): Promise<number> {
       level: options.level,
       ...(expectations ? { expectations } : {}),
     })
-    printRunSummary(report, process.stdout, options.output)
+    printRunSummary(report, io.out, options.output)
     if (!quiet) {
-      if (cleanup?.line) process.stdout.write(`${cleanup.line}\n`)
-      for (const line of recordingLines(recordedLine, replay, suiteRun.results)) process.stdout.write(`${line}\n`)
+      if (cleanup?.line) io.out.write(`${cleanup.line}\n`)
+      for (const line of recordingLines(recordedLine, replay, suiteRun.results)) io.out.write(`${line}\n`)
     }
     const reports = await writeReports(report, options.reports)
-    if (!quiet) for (const file of reports.written) process.stdout.write(`report written: ${file}\n`)
-    for (const problem of reports.failed) process.stderr.write(`conformance: ${problem}\n`)
+    if (!quiet) for (const file of reports.written) io.out.write(`report written: ${file}\n`)
+    for (const problem of reports.failed) io.err.write(`conformance: ${problem}\n`)
     const interrupted = interrupt.which()
-    if (interrupted) return interrupted === 'SIGINT' ? 130 : 143
-    return reports.failed.length > 0 ? Math.max(2, exitCodeOf(report)) : exitCodeOf(report)
+    if (interrupted) return { exitCode: interrupted === 'SIGINT' ? 130 : 143, report }
+    return { exitCode: reports.failed.length > 0 ? Math.max(2, exitCodeOf(report)) : exitCodeOf(report), report }
   } finally {
     interrupt.dispose()
     await server?.close()
