@@ -47,6 +47,7 @@ function toCheckResult(testCase: TestCase): CheckResult {
     name: testCase.name,
     requirement: meta?.requirement ?? testCase.name.split(' ')[0] ?? testCase.name,
     ...(meta?.scope ? { scope: meta.scope } : {}),
+    ...(meta?.subject ? { subject: meta.subject } : {}),
     status,
     ...(firstError ? { message: firstError.message } : {}),
     // ctx.skip(note): a check that cannot run here (e.g. not replayable) says why.

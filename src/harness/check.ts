@@ -25,6 +25,8 @@ import type fc from 'fast-check'
 export interface CheckMeta {
   requirement: string
   scope?: Scope
+  /** In a run of several targets (src/run/config.ts subjects), which one. */
+  subject?: string
   /** Set when the check could not judge (setup failed, out of time, rate limited throughout): says nothing about conformance. */
   outcome?: 'setup-error'
   evidence?: EvidenceExchange[]
@@ -106,111 +108,119 @@ function agent(): Agent {
  * the requirement ID and the scope.
  */
 export function check(id: string, body: (ctx: CheckContext) => Promise<void>, options: CheckOptions = {}): void {
-  const config = inject('conformance')
-  const profile = PROFILES[config.profile]
-  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs
+  const provided = inject('conformance')
   const requirement = findRequirement(id)
   if (!requirement) throw new Error(`check('${id}'): no such requirement in src/catalogue/requirements.ts`)
-  for (const scope of requirement.scopes ?? SCOPES) {
-    test(`${id} [${scope}]`, { timeout: limitMs + CLEANUP_GRACE_MS }, async ({ task, skip }) => {
-      const meta: CheckMeta = { requirement: id, scope, observations: [], requests: 0 }
-      task.meta.conformance = meta
-      // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, whether time limits apply.
-      const session = openCheckSession(config, id, scope)
-      if (session.skipReason) {
-        meta.observations.push(session.skipReason)
-        skip(session.skipReason)
-      }
-      const deadline = Date.now() + limitMs
-      const outOfTime = new AbortController()
-      const timer = setTimeout(() => outOfTime.abort(new CouldNotJudge(`ran out of time after ${limitMs / 1000} s, so the requirement could not be judged`)), limitMs)
-      const interrupted = runInterrupted(config.runId)
-      const onInterrupt = () => outOfTime.abort(new CouldNotJudge('the run was interrupted before this check could finish'))
-      interrupted.addEventListener('abort', onInterrupt, { once: true })
-      if (interrupted.aborted) onInterrupt()
-      const log: Exchange[] = []
-      const transient = emptyTransientRecord()
-      const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin: new URL(config.target.baseUrl).origin })
-      const client = (extra: Partial<HttpClientOptions>) =>
-        new HttpClient(config.target, {
-          dispatcher: session.dispatcher ?? agent(),
-          // The embedded reference server is the suite's own: nothing to spare, whatever the profile.
-          minIntervalMs: session.paced && !config.embedded ? profile.minIntervalMs : 0,
-          onExchange: (ex) => {
-            log.push(ex)
-            meta.requests++
-            session.onExchange(ex)
-          },
-          onRetry: (event) => noteRetry(transient, event),
-          ...extra,
-        })
-      const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
-      const randomBytes = seededBytes(deriveSeed(config.seed, `random ${task.name}`))
-      try {
-        // A transient fault on a request that cannot be repeated re-runs the whole check once, from a fresh
-        // conversation; in the re-run the same fault stands and is judged.
-        for (let attempt = 1; ; attempt++) {
-          const http = client({ deadline, signal: outOfTime.signal, unsafeTransient: attempt === 1 ? 'rerun' : 'judge' })
-          const api = new ConversationsApi(http, ledger)
-          meta.observations = []
-          try {
-            const newConversation = () => setUpConversation(api, scope, config)
-            const conversation = await newConversation()
-            const messages = api.messages(conversation)
-            await body({
-              api,
-              scope,
-              conversation,
-              messages,
-              config,
-              profile,
-              newConversation,
-              seedMessage: (params, target) => seedMessage(target ?? messages, params),
-              addParticipant: (ref) => addParticipant(api, ref ?? conversation, `${MARKER}-${randomBytes(6).toString('hex')}`),
-              settle: (read, agrees) => settler.settle(read, agrees),
-              noteVisibility: (expected, missing) => {
-                meta.visibility = { expected: (meta.visibility?.expected ?? 0) + expected, missing: (meta.visibility?.missing ?? 0) + missing }
-              },
-              observe: (note) => meta.observations.push(note),
-              notJudged: (why) => {
-                throw new CouldNotJudge(`not judged: ${why}`)
-              },
-              randomHex: (n) => randomBytes(n).toString('hex'),
-              property: (prop, opts) =>
-                runProperty(prop, {
-                  seed: deriveSeed(config.seed, task.name),
-                  numRuns: config.numRuns ?? opts?.numRuns ?? profile.numRuns,
-                  ...(opts?.examples ? { examples: opts.examples } : {}),
-                  ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, limitMs / 2) } : {}),
-                  replay: replayCommand(config, id),
-                }),
-            })
-            break
-          } catch (err) {
-            if (err instanceof TransientFault && attempt === 1) {
-              transient.reruns.push(err.message)
-              continue
-            }
-            throw err
-          }
-        }
-      } catch (err) {
-        const judged = outOfTime.signal.aborted && !(err instanceof CheckFailure) ? (outOfTime.signal.reason as CouldNotJudge) : err
-        meta.evidence = evidenceOf(judged, log, [config.target.secret])
-        if (judged instanceof PropertyFailure) meta.counterexample = judged.counterexample
-        if (judged instanceof SetupFailure || judged instanceof CouldNotJudge) meta.outcome = 'setup-error'
-        throw judged
-      } finally {
-        clearTimeout(timer)
-        interrupted.removeEventListener('abort', onInterrupt)
-        // Cleanup has its own client: the check's may be stopped (out of time) and its budget spent.
-        await cleanUp(new ConversationsApi(client({ deadline: Date.now() + CLEANUP_GRACE_MS, unsafeTransient: 'judge' }), ledger), ledger, meta)
-        await session.close((note) => meta.observations.push(note))
-        if (hasTransient(transient)) meta.transient = transient
-        if (settler.record.delayed + settler.record.unsettled > 0) meta.settle = settler.record
-      }
-    })
+  // One target, or (the mutation gate) one per subject that selects this requirement.
+  const targets = provided.subjects
+    ? provided.subjects.filter((s) => s.select.length === 0 || s.select.includes(id)).map((s) => ({ suffix: ` @${s.name}`, subject: s.name, config: { ...provided, ...s.overrides, subjects: undefined } as SuiteConfig }))
+    : [{ suffix: '', subject: undefined, config: provided }]
+  for (const { suffix, subject, config } of targets) {
+    for (const scope of requirement.scopes ?? SCOPES) declareCheck(`${id} [${scope}]${suffix}`, id, scope, subject, config, body, options)
   }
+}
+
+function declareCheck(name: string, id: string, scope: Scope, subject: string | undefined, config: SuiteConfig, body: (ctx: CheckContext) => Promise<void>, options: CheckOptions): void {
+  const profile = PROFILES[config.profile]
+  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs
+  test(name, { timeout: limitMs + CLEANUP_GRACE_MS }, async ({ task, skip }) => {
+    const meta: CheckMeta = { requirement: id, scope, ...(subject ? { subject } : {}), observations: [], requests: 0 }
+    task.meta.conformance = meta
+    // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, whether time limits apply.
+    const session = openCheckSession(config, id, scope)
+    if (session.skipReason) {
+      meta.observations.push(session.skipReason)
+      skip(session.skipReason)
+    }
+    const deadline = Date.now() + limitMs
+    const outOfTime = new AbortController()
+    const timer = setTimeout(() => outOfTime.abort(new CouldNotJudge(`ran out of time after ${limitMs / 1000} s, so the requirement could not be judged`)), limitMs)
+    const interrupted = runInterrupted(config.runId)
+    const onInterrupt = () => outOfTime.abort(new CouldNotJudge('the run was interrupted before this check could finish'))
+    interrupted.addEventListener('abort', onInterrupt, { once: true })
+    if (interrupted.aborted) onInterrupt()
+    const log: Exchange[] = []
+    const transient = emptyTransientRecord()
+    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin: new URL(config.target.baseUrl).origin })
+    const client = (extra: Partial<HttpClientOptions>) =>
+      new HttpClient(config.target, {
+        dispatcher: session.dispatcher ?? agent(),
+        // The embedded reference server is the suite's own: nothing to spare, whatever the profile.
+        minIntervalMs: session.paced && !config.embedded ? profile.minIntervalMs : 0,
+        onExchange: (ex) => {
+          log.push(ex)
+          meta.requests++
+          session.onExchange(ex)
+        },
+        onRetry: (event) => noteRetry(transient, event),
+        ...extra,
+      })
+    const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
+    const randomBytes = seededBytes(deriveSeed(config.seed, `random ${task.name}`))
+    try {
+      // A transient fault on a request that cannot be repeated re-runs the whole check once, from a fresh
+      // conversation; in the re-run the same fault stands and is judged.
+      for (let attempt = 1; ; attempt++) {
+        const http = client({ deadline, signal: outOfTime.signal, unsafeTransient: attempt === 1 ? 'rerun' : 'judge' })
+        const api = new ConversationsApi(http, ledger)
+        meta.observations = []
+        try {
+          const newConversation = () => setUpConversation(api, scope, config)
+          const conversation = await newConversation()
+          const messages = api.messages(conversation)
+          await body({
+            api,
+            scope,
+            conversation,
+            messages,
+            config,
+            profile,
+            newConversation,
+            seedMessage: (params, target) => seedMessage(target ?? messages, params),
+            addParticipant: (ref) => addParticipant(api, ref ?? conversation, `${MARKER}-${randomBytes(6).toString('hex')}`),
+            settle: (read, agrees) => settler.settle(read, agrees),
+            noteVisibility: (expected, missing) => {
+              meta.visibility = { expected: (meta.visibility?.expected ?? 0) + expected, missing: (meta.visibility?.missing ?? 0) + missing }
+            },
+            observe: (note) => meta.observations.push(note),
+            notJudged: (why) => {
+              throw new CouldNotJudge(`not judged: ${why}`)
+            },
+            randomHex: (n) => randomBytes(n).toString('hex'),
+            property: (prop, opts) =>
+              runProperty(prop, {
+                seed: deriveSeed(config.seed, task.name),
+                numRuns: config.numRuns ?? opts?.numRuns ?? profile.numRuns,
+                ...(opts?.examples ? { examples: opts.examples } : {}),
+                ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, limitMs / 2) } : {}),
+                replay: replayCommand(config, id),
+              }),
+          })
+          break
+        } catch (err) {
+          if (err instanceof TransientFault && attempt === 1) {
+            transient.reruns.push(err.message)
+            continue
+          }
+          throw err
+        }
+      }
+    } catch (err) {
+      const judged = outOfTime.signal.aborted && !(err instanceof CheckFailure) ? (outOfTime.signal.reason as CouldNotJudge) : err
+      meta.evidence = evidenceOf(judged, log, [config.target.secret])
+      if (judged instanceof PropertyFailure) meta.counterexample = judged.counterexample
+      if (judged instanceof SetupFailure || judged instanceof CouldNotJudge) meta.outcome = 'setup-error'
+      throw judged
+    } finally {
+      clearTimeout(timer)
+      interrupted.removeEventListener('abort', onInterrupt)
+      // Cleanup has its own client: the check's may be stopped (out of time) and its budget spent.
+      await cleanUp(new ConversationsApi(client({ deadline: Date.now() + CLEANUP_GRACE_MS, unsafeTransient: 'judge' }), ledger), ledger, meta)
+      await session.close((note) => meta.observations.push(note))
+      if (hasTransient(transient)) meta.transient = transient
+      if (settler.record.delayed + settler.record.unsettled > 0) meta.settle = settler.record
+    }
+  })
 }
 
 function replayCommand(config: SuiteConfig, id: string): string {

@@ -19,7 +19,11 @@ export interface Settler {
 export interface SettlerOptions {
   /** How long one read may wait for the target to agree (--settle). */
   settleMs: number
-  /** All the waiting one check may do (a target that never agrees costs at most this much per check). */
+  /**
+   * The waiting one check may spend on reads that never agree: a target that never shows a write costs at most this
+   * much per check, after which its reads are judged at once. Reads that do agree (a lagging but consistent target)
+   * spend none of it, however many there are.
+   */
   budgetMs: number
   /** No wait runs past this instant (the check's own time limit). */
   deadline: number
@@ -54,12 +58,14 @@ export function createSettler(options: SettlerOptions): Settler {
       record.polls += polls
       if (polls === 1 && agreed) return value // a first read that agrees costs nothing
       const waited = Date.now() - started
-      budgetLeft -= waited
       record.waitedMs += waited
       if (agreed) {
         record.delayed++
         record.longestMs = Math.max(record.longestMs, waited)
-      } else record.unsettled++
+      } else {
+        record.unsettled++
+        budgetLeft -= waited
+      }
       return value
     },
   }

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
-import { mapWithConcurrency } from './pool.ts'
 import { renderMutationMarkdown } from './render.ts'
-import { runSubject, type SubjectOutcome } from './run-subject.ts'
+import { FAULT_TARGETS } from '../../mock/faults.ts'
+import { runSubjects, type SubjectOutcome } from './run-subject.ts'
 import { score } from './score.ts'
 import { planSubjects } from './subjects.ts'
 import { makeFolders } from '../run/folders.ts'
@@ -21,7 +20,6 @@ async function main(argv: string[]): Promise<number> {
     .option('--fault <name...>', 'only these faults (default: every fault in mock/faults.ts)')
     .option('--no-variants', 'skip the variant runs')
     .option('--no-conditions', 'skip the production-condition runs')
-    .option('--concurrency <n>', 'suite runs in parallel', String(availableParallelism()))
     .option('--min-score <ratio>', 'fail below this share of killed faults (0..1)', '1')
     .option('--seed <n>', 'seed for generated inputs, the same for every run')
     .option('--out <dir>', 'where to write mutation.md and mutation.json', 'reports')
@@ -36,10 +34,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err
   }
-  const o = program.opts<{ fault?: string[]; variants: boolean; conditions: boolean; concurrency: string; minScore: string; seed?: string; out: string }>()
-  const concurrency = Number(o.concurrency)
+  const o = program.opts<{ fault?: string[]; variants: boolean; conditions: boolean; minScore: string; seed?: string; out: string }>()
   const minScore = Number(o.minScore)
-  if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`--concurrency "${o.concurrency}" must be a whole number, at least 1`)
   if (!(minScore >= 0 && minScore <= 1)) return usage(`--min-score "${o.minScore}" must be between 0 and 1`)
   let subjects
   try {
@@ -49,13 +45,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const seed = o.seed !== undefined ? Number(o.seed) : randomBytes(4).readUInt32BE() % 2 ** 31
   const started = Date.now()
-  process.stdout.write(`mutation: ${subjects.length} suite runs, ${concurrency} at a time, seed ${seed}\n`)
-  let done = 0
-  const outcomes = await mapWithConcurrency(subjects, concurrency, async (subject) => {
-    const outcome = await runSubject(subject, seed)
-    process.stdout.write(`[${++done}/${subjects.length}] ${line(outcome)}\n`)
-    return outcome
-  })
+  // First each fault against only the requirements it is aimed at (mock/faults.ts), everything else against the
+  // whole suite, all in one run; then, for a fault whose targets did not all turn red, the whole suite.
+  process.stdout.write(`mutation: ${subjects.length} reference servers (${subjects.filter((s) => s.kind === 'fault').length} faults against the requirements each is aimed at), one run, seed ${seed}\n`)
+  const first = await runSubjects(subjects, seed, (s) => (s.kind === 'fault' ? [...(FAULT_TARGETS[s.name] ?? [])] : []))
+  const missed = first.filter((o) => o.subject.kind === 'fault' && !(FAULT_TARGETS[o.subject.name] ?? []).every((id) => o.failed.some((f) => f.id === id)))
+  if (missed.length > 0) process.stdout.write(`mutation: ${missed.length} fault${missed.length === 1 ? '' : 's'} did not turn every target red; again against the whole suite: ${missed.map((o) => o.subject.name).join(', ')}\n`)
+  const second = missed.length > 0 ? await runSubjects(missed.map((o) => o.subject), seed, () => []) : []
+  const outcomes = first.map((o) => second.find((s) => s.subject.name === o.subject.name) ?? o)
+  for (const o of outcomes) process.stdout.write(`${line(o)}\n`)
   const result = score(outcomes, seed, Date.now() - started, minScore, o.fault === undefined)
   const markdown = renderMutationMarkdown(result)
   const out = resolve(o.out)

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { type ReferenceServer, startReferenceServer } from '../../mock/server.ts'
-import { runConformanceProcess } from '../cli/spawn.ts'
-import type { RunReport } from '../report/run-report.ts'
+import { REQUIREMENTS } from '../catalogue/requirements.ts'
+import type { Target } from '../client/target.ts'
+import { runSuites } from '../cli/run-suites.ts'
+import { suiteIdentity } from '../cli/suite-identity.ts'
+import { buildRunReport, type RunReport } from '../report/run-report.ts'
+import type { SubjectConfig } from '../run/config.ts'
+import type { CheckResult } from '../run/results.ts'
 import type { Subject } from './subjects.ts'
 
 export interface SubjectOutcome {
@@ -11,67 +13,90 @@ export interface SubjectOutcome {
   exitCode: number
   /** IDs of requirements that failed, with their level. */
   failed: Array<{ id: string; level: string }>
-  /** IDs of requirements whose checks could not be set up. */
+  /** IDs of requirements whose checks could not be judged. */
   errored: string[]
   verdict: string
   requests: number
   durationMs: number
+  /** The requirements run against it: [] for every one, else the fault's targets. */
+  selected: string[]
   /** What the run retried and waited for (the condition runs show them). */
   transient?: RunReport['transient']
   settle?: RunReport['settle']
-  /** Set when the run produced no report (a crash of the suite): the stderr tail. */
+  /** Set when the run could not happen at all (a server that would not start). */
   problem?: string
 }
 
-/** Starts the reference server with the subject's switches and runs the whole suite against it in a child process. */
-export async function runSubject(subject: Subject, seed: number, select: readonly string[] = []): Promise<SubjectOutcome> {
+/** Checks in flight at once in the mutation run: many servers, each lightly loaded, so far more than a run's 8. */
+const MUTATION_CONCURRENCY = 24
+
+/**
+ * Runs many subjects in one vitest run: a reference server per subject, all in this process, and every check
+ * declared once per subject that selects it (src/run/config.ts `subjects`), so the start-up of the engine is paid
+ * once, not once per fault. Each subject's results are judged on their own, as a run against it would be.
+ */
+export async function runSubjects(subjects: readonly Subject[], seed: number, selectFor: (s: Subject) => string[]): Promise<SubjectOutcome[]> {
   const started = Date.now()
-  const server = await startReferenceServer({ faults: subject.faults, variants: subject.variants, conditions: subject.conditions, seed })
-  const dir = await mkdtemp(join(tmpdir(), 'conformance-mutation-'))
-  const reportFile = join(dir, 'report.json')
+  const servers = await Promise.all(subjects.map((s) => startReferenceServer({ faults: s.faults, variants: s.variants, conditions: s.conditions, seed })))
   try {
-    const run = await runConformanceProcess([
-      ...select,
-      '--target', server.url,
-      ...credentialsFor(subject, server),
-      '--seed', String(seed),
-      // A list that lags 300 ms is waited for; a fault's list that never agrees costs at most this much per read.
-      '--settle', subject.kind === 'condition' ? '3000' : '1000',
-      '--ledger-dir', join(dir, 'ledgers'),
-      '--quiet',
-      '--report', `json:${reportFile}`,
-    ])
-    let report: RunReport
-    try {
-      report = JSON.parse(await readFile(reportFile, 'utf8')) as RunReport
-    } catch {
-      return { subject, exitCode: run.code, failed: [], errored: [], verdict: 'NO REPORT', requests: 0, durationMs: Date.now() - started, problem: run.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${run.code}` }
-    }
-    return {
-      subject,
-      exitCode: run.code,
-      failed: report.results.filter((r) => r.status === 'failed').map((r) => ({ id: r.id, level: r.level })),
-      errored: report.results.filter((r) => r.status === 'error').map((r) => r.id),
-      verdict: report.verdict,
-      requests: report.requests,
-      durationMs: Date.now() - started,
-      transient: report.transient,
-      settle: report.settle,
-    }
+    const configs: SubjectConfig[] = subjects.map((subject, i) => ({
+      name: subject.name,
+      select: selectFor(subject),
+      overrides: {
+        target: targetFor(subject, servers[i]!),
+        runId: `mutation ${subject.name}`,
+        // A list that lags 300 ms is waited for; a fault's list that never agrees costs at most this much per read.
+        settleMs: subject.kind === 'condition' ? 3000 : 1000,
+        defaultServiceSid: servers[i]!.defaultServiceSid,
+        embedded: false,
+      },
+    }))
+    const run = await runSuites({
+      config: { target: targetFor(subjects[0]!, servers[0]!), profile: 'ci', seed, runId: 'mutation', settleMs: 1000, embedded: false, subjects: configs },
+      select: [],
+      concurrency: MUTATION_CONCURRENCY,
+    })
+    const bySubject = new Map<string, CheckResult[]>()
+    for (const r of run.results) if (r.subject) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r])
+    return subjects.map((subject, i) => outcomeOf(subject, configs[i]!.select, bySubject.get(subject.name) ?? [], run.runErrors, seed, started))
   } finally {
-    await server.close()
-    await rm(dir, { recursive: true, force: true })
+    await Promise.all(servers.map((s) => s.close()))
   }
 }
 
-/** The credentials a subject's server takes: an API key under the key conditions, and the service when the key may not read the configuration. */
-function credentialsFor(subject: Subject, server: ReferenceServer): string[] {
+function outcomeOf(subject: Subject, select: string[], results: CheckResult[], runErrors: string[], seed: number, started: number): SubjectOutcome {
+  const requirements = select.length === 0 ? [...REQUIREMENTS] : REQUIREMENTS.filter((r) => select.includes(r.id))
+  const report = buildRunReport(requirements, results, {
+    suite: suiteIdentity(),
+    target: { url: `reference server: ${subject.name}`, embedded: false },
+    profile: 'ci',
+    seed,
+    startedAt: new Date(started),
+    durationMs: results.reduce((n, r) => Math.max(n, r.durationMs), 0),
+    runErrors,
+  })
+  return {
+    subject,
+    exitCode: report.gate.exitCode,
+    failed: report.results.filter((r) => r.status === 'failed').map((r) => ({ id: r.id, level: r.level })),
+    errored: report.results.filter((r) => r.status === 'error' || r.status === 'skipped').map((r) => r.id),
+    verdict: report.verdict,
+    requests: report.requests,
+    durationMs: Date.now() - started,
+    selected: select,
+    transient: report.transient,
+    settle: report.settle,
+  }
+}
+
+/** The credentials a subject's server takes: an API key under the key conditions, the account otherwise. */
+function targetFor(subject: Subject, server: ReferenceServer): Target {
   const keys = subject.conditions.some((c) => c === 'api-keys' || c === 'restricted-key')
-  if (!keys) return ['--account-sid', server.accountSid, '--auth-token', server.authToken]
-  return [
-    '--account-sid', server.accountSid,
-    '--api-key', server.apiKey,
-    '--api-secret', server.apiSecret,
-    ...(subject.conditions.includes('restricted-key') ? ['--service-sid', server.defaultServiceSid] : []),
-  ]
+  return {
+    baseUrl: server.url,
+    accountSid: server.accountSid,
+    username: keys ? server.apiKey : server.accountSid,
+    secret: keys ? server.apiSecret : server.authToken,
+    timeoutMs: 10_000,
+  }
 }

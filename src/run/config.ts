@@ -36,6 +36,19 @@ export interface SuiteConfig {
   secondServiceSid?: string
   /** Property runs per check, overriding the profile's (--runs). */
   numRuns?: number
+  /**
+   * Several targets in one run (the mutation gate: a reference server per seeded fault, variant and condition):
+   * each subject's checks run against its own target, selected by requirement ID ([] for all), and are named
+   * `<ID> [<scope>] @<subject>`. The subject's fields replace the run's.
+   */
+  subjects?: SubjectConfig[]
+}
+
+export interface SubjectConfig {
+  name: string
+  /** Requirement IDs to run against this subject ([] for every one). */
+  select: string[]
+  overrides: Pick<SuiteConfig, 'target' | 'runId' | 'settleMs'> & Partial<Pick<SuiteConfig, 'defaultServiceSid' | 'secondServiceSid' | 'embedded'>>
 }
 
 /** The BroadcastChannel on which the CLI tells the check workers of a run to stop (SIGINT, SIGTERM). */

@@ -34,10 +34,12 @@ export interface Counterexample {
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error'
 
 export interface CheckResult {
-  /** The test name: requirement ID and scope. */
+  /** The test name: requirement ID and scope (and @subject in a run of several targets). */
   name: string
   requirement: string
   scope?: string
+  /** In a run of several targets (the mutation gate), which one. */
+  subject?: string
   status: CheckStatus
   message?: string
   evidence?: EvidenceExchange[]
