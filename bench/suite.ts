@@ -1,61 +1,115 @@
 /**
- * Benchmark: the whole suite against the embedded reference server, in this process (vitest's pool is threads, so
- * process.resourceUsage().maxRSS covers the workers too), plus the raw throughput of the one HTTP client against
- * the reference server. Numbers are printed and appended to nothing: copy them into bench/README.md when they
- * change meaningfully. Timings are measured here, never asserted in tests.
+ * Benchmark: the whole suite against the reference server (in a worker thread, as the CLI runs it), and a raw
+ * undici loop making the same requests, one after another, against the same server. The ratio of their request
+ * rates says how much the suite's own machinery (vitest, the checks, validation, settling) costs; the last line is
+ * `suite/raw: 0.xx`. Timings are measured here, never asserted in tests.
  *
- *   npm run bench                 # 3 suite runs and a 5,000-request client loop
+ *   npm run bench                 # a recorded run for the request mix, then 3 timed suite runs and 3 raw loops
  *   npm run bench -- --runs 5
  */
-import { Agent } from 'undici'
-import { startReferenceServer } from '../mock/server.ts'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Agent, request } from 'undici'
+import { startEmbeddedServer } from '../src/cli/embedded.ts'
 import { preflight, preflightClient } from '../src/cli/preflight.ts'
 import { runSuites } from '../src/cli/run-suites.ts'
-import { ConversationsApi } from '../src/client/api.ts'
-import { HttpClient } from '../src/client/http.ts'
 import type { Target } from '../src/client/target.ts'
+import type { CassetteInteraction } from '../src/record/cassette.ts'
+import type { SuiteConfig } from '../src/run/config.ts'
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-const server = await startReferenceServer()
+const server = await startEmbeddedServer({})
 const target: Target = { baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: 10_000 }
-const agent = new Agent()
+const agent = new Agent({ keepAliveTimeout: 10_000, connections: 16 })
 const pre = await preflight(preflightClient(target, agent))
+const config = (seed: number, extra: Partial<SuiteConfig> = {}): SuiteConfig => ({
+  target,
+  embedded: true,
+  profile: 'ci',
+  seed,
+  runId: `bench ${seed}`,
+  settleMs: 0,
+  ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}),
+  ...extra,
+})
 
-const times: number[] = []
-const requests: number[] = []
+// 1. The request mix: one run recorded (also the warm-up), every request it made, in order, per check.
+const dir = mkdtempSync(join(tmpdir(), 'conformance-bench-'))
+await runSuites({ config: config(1, { recording: { mode: 'record', dir } }), select: [] })
+const mix: CassetteInteraction[][] = readdirSync(dir)
+  .filter((f) => f.startsWith('msg.'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CassetteInteraction[])
+rmSync(dir, { recursive: true, force: true })
+const mixRequests = mix.reduce((n, c) => n + c.length, 0)
+
+// 2. The suite, timed.
+const suiteRates: number[] = []
+const suiteTimes: number[] = []
 for (let i = 0; i < runs; i++) {
   const started = performance.now()
-  const run = await runSuites({
-    config: { target, embedded: true, profile: 'ci', seed: 1 + i, runId: `bench ${i}`, settleMs: 0, ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
-    select: [],
-  })
-  times.push(performance.now() - started)
-  requests.push(run.results.reduce((n, r) => n + r.requests, 0))
+  const run = await runSuites({ config: config(1), select: [] })
+  const ms = performance.now() - started
+  const requests = run.results.reduce((n, r) => n + r.requests, 0)
   const failed = run.results.filter((r) => r.status !== 'passed').length
   if (failed > 0 || run.runErrors.length > 0) throw new Error(`bench run ${i} was not clean: ${failed} checks did not pass`)
+  suiteTimes.push(ms)
+  suiteRates.push(requests / (ms / 1000))
 }
-const suiteMs = median(times)
-const suiteRequests = median(requests)
-process.stdout.write(
-  `suite (ci profile, ${runs} runs): median ${(suiteMs / 1000).toFixed(2)} s, ${suiteRequests} requests, ` +
-    `${Math.round(suiteRequests / (suiteMs / 1000))} requests/s; max RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}\n`,
-)
 
-// The client alone: sequential fetches of one message, the cost per request of the one HTTP path.
-const http = new HttpClient(target, { dispatcher: agent })
-const api = new ConversationsApi(http)
-const conv = (await api.createConversation('default', '', 'bench')).json as { sid: string }
-const messages = api.messages({ sid: conv.sid, serviceSid: '', scope: 'default' })
-const sid = ((await messages.create({ Body: 'bench' })).json as { sid: string }).sid
-const loops = 5000
-const started = performance.now()
-for (let i = 0; i < loops; i++) await messages.fetch(sid)
-const loopMs = performance.now() - started
-process.stdout.write(`client: ${loops} sequential fetches in ${(loopMs / 1000).toFixed(2)} s, ${Math.round(loops / (loopMs / 1000))} requests/s\n`)
+// 3. The raw loop: the same requests, one at a time, through undici alone. The recording's SIDs name resources of
+//    the recorded run; each is mapped to the one this loop's own creates return, so the requests do the same work.
+const auth = 'Basic ' + Buffer.from(`${target.username}:${target.secret}`).toString('base64')
+const base = new URL(server.url)
+async function rawLoop(): Promise<{ requests: number; ms: number }> {
+  const started = performance.now()
+  let requests = 0
+  for (const cassette of mix) {
+    const sids = new Map<string, string>()
+    const rewrite = (text: string) => text.replace(/\b[A-Z]{2}[0-9a-fA-F]{32}\b/g, (sid) => sids.get(sid) ?? sid)
+    for (const i of cassette) {
+      const path = rewrite(new URL(i.path, base).pathname + new URL(i.path, base).search)
+      const form = i.body === undefined ? undefined : typeof i.body === 'string' ? rewrite(i.body) : new URLSearchParams(Object.entries(i.body).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, rewrite(x)]))).toString()
+      const credentials = i.conformance?.credentials ?? 'target'
+      const res = await request(server.url + path, {
+        method: i.method as 'GET',
+        dispatcher: agent,
+        headers: {
+          accept: 'application/json',
+          ...(credentials === 'target' ? { authorization: auth } : credentials === 'other' ? { authorization: 'Basic eDp5' } : {}),
+          ...(form !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...(i.conformance?.requestHeaders ?? {}),
+        },
+        ...(form !== undefined ? { body: form } : {}),
+      })
+      const text = await res.body.text()
+      requests++
+      // A create answered: its SID stands for the recorded one from now on.
+      const recordedSid = (i.response as { sid?: unknown } | undefined)?.sid
+      if (typeof recordedSid === 'string' && res.statusCode < 300) {
+        const liveSid = (JSON.parse(text) as { sid?: unknown }).sid
+        if (typeof liveSid === 'string') sids.set(recordedSid, liveSid)
+      }
+    }
+  }
+  return { requests, ms: performance.now() - started }
+}
+const rawRates: number[] = []
+for (let i = 0; i < runs; i++) {
+  const { requests, ms } = await rawLoop()
+  rawRates.push(requests / (ms / 1000))
+}
+
+const suiteRate = median(suiteRates)
+const rawRate = median(rawRates)
+process.stdout.write(`suite (ci profile, ${runs} runs): median ${(median(suiteTimes) / 1000).toFixed(2)} s, ${Math.round(suiteRate)} requests/s\n`)
+process.stdout.write(`raw undici loop (the same ${mixRequests} requests, one at a time, ${runs} runs): median ${Math.round(rawRate)} requests/s\n`)
 process.stdout.write(`max RSS: ${mb(process.resourceUsage().maxRSS * 1024)}\n`)
+process.stdout.write(`suite/raw: ${(suiteRate / rawRate).toFixed(2)}\n`)
 
 await agent.close()
 await server.close()

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { startReferenceServer, type ReferenceServerOptions } from '../../mock/server.ts'
+import type { ReferenceServerOptions } from '../../mock/server.ts'
 import { COMPILED } from '../run/paths.ts'
 
 export interface EmbeddedServer {
@@ -11,9 +11,8 @@ export interface EmbeddedServer {
 
 /**
  * The reference server a run tests when no --target is given, with throw-away credentials unless some are given.
- * With `reproducibleSeed`, its SIDs, request IDs and clock come from that seed (for recordings). Compiled, it runs in
- * a worker thread of its own (src/cli/embedded-worker.ts); from the TypeScript sources (a developer's checkout,
- * loaded through tsx, whose loader a worker thread does not inherit) in this thread.
+ * With `reproducibleSeed`, its SIDs, request IDs and clock come from that seed (for recordings). It runs in a worker
+ * thread of its own (src/cli/embedded-worker.ts), so serving never waits for the checks' thread nor they for it.
  */
 export async function startEmbeddedServer(options: { accountSid?: string | undefined; authToken?: string | undefined; reproducibleSeed?: number }): Promise<EmbeddedServer> {
   const serverOptions: ReferenceServerOptions = {
@@ -21,8 +20,10 @@ export async function startEmbeddedServer(options: { accountSid?: string | undef
     ...(options.authToken !== undefined ? { authToken: options.authToken } : {}),
     ...(options.reproducibleSeed !== undefined ? { reproducible: true, seed: options.reproducibleSeed } : {}),
   }
-  if (!COMPILED) return startReferenceServer(serverOptions)
-  const worker = new Worker(new URL('./embedded-worker.js', import.meta.url), { workerData: serverOptions })
+  // From the sources, the worker needs tsx's loader, which a worker thread does not inherit from `register()`.
+  const worker = COMPILED
+    ? new Worker(new URL('./embedded-worker.js', import.meta.url), { workerData: serverOptions })
+    : new Worker(new URL('./embedded-worker-from-sources.mjs', import.meta.url), { workerData: serverOptions })
   const started = await new Promise<{ url: string; accountSid: string; authToken: string }>((resolve, reject) => {
     worker.once('message', resolve)
     worker.once('error', reject)
