@@ -72,6 +72,8 @@ export interface PagingFaults {
   nextOnLast?: boolean
   previousOnFirst?: boolean
   firstIsCurrent?: boolean
+  /** previous_page_url is null on every page. */
+  previousNever?: boolean
 }
 
 export function slicePage<T>(log: SortedItems<T>, q: ListQuery, descending: boolean, faults: PagingFaults = {}): PageSlice<T> {
@@ -83,8 +85,9 @@ export function slicePage<T>(log: SortedItems<T>, q: ListQuery, descending: bool
     slice.nextToken = item === undefined ? null : log.keyOf(item)
   }
   if (faults.noNext) slice.nextToken = null
-  // A key past every item: the page it leads to is empty.
-  if (faults.nextOnLast && slice.nextToken === null) slice.nextToken = descending ? 0 : keyAt(log, log.size - 1, 0) + 1_000_000
+  // A key past every item: the page it leads to is empty, and that empty page (rightly) has no next_page_url,
+  // so a client that follows it still comes to an end.
+  if (faults.nextOnLast && slice.nextToken === null && slice.items.length > 0) slice.nextToken = descending ? 0 : keyAt(log, log.size - 1, 0) + 1_000_000
   return slice
 }
 
@@ -165,7 +168,7 @@ export interface PageMeta {
 export function pageMeta(base: string, key: string, q: ListQuery, slice: PageSlice<unknown>, faults: PagingFaults = {}, filters?: string): PageMeta {
   const common = { filters, order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens }
   const url = pageUrl(base, { ...common, page: q.page, pageToken: q.pageToken })
-  const previous = slice.previousToken === null ? null : pageUrl(base, { ...common, page: Math.max(0, q.page - 1), pageToken: slice.previousToken })
+  const previous = slice.previousToken === null || faults.previousNever ? null : pageUrl(base, { ...common, page: Math.max(0, q.page - 1), pageToken: slice.previousToken })
   return {
     page: q.page,
     page_size: q.pageSize,

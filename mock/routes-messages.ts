@@ -5,6 +5,7 @@
 import { ApiError, internalError, invalidParameter, notFound } from './errors.ts'
 import { decodeAgain } from './form.ts'
 import { findConversation } from './lookup.ts'
+import { isSid } from './sids.ts'
 import { pageMeta, type PagingFaults, slicePage } from './paging.ts'
 import { messagesPath, renderMessage, type Scope } from './representation.ts'
 import type { App, Handler, Request, RouteDef } from './router.ts'
@@ -33,12 +34,21 @@ function findConversationOrPhantom(req: Request, app: App, scope: Scope): Conver
 function faultyLookup(req: Request, app: App, conversation: Conversation, sid: string): Message | undefined {
   const deletedVisible = (req.method === 'GET' && app.faults.on('fetch-after-delete')) || (req.method === 'POST' && app.faults.on('update-after-delete'))
   const deleted = deletedVisible ? conversation.messages.getDeleted(sid) : undefined
-  if (deleted !== undefined || req.method !== 'GET') return deleted
-  if (app.faults.on('sid-lookup-case-insensitive')) {
+  if (deleted !== undefined) return deleted
+  const live = (match: (m: Message) => boolean): Message | undefined => {
     for (let i = 0; i < conversation.messages.size; i++) {
       const m = conversation.messages.at(i)!
-      if (m.sid.toLowerCase() === sid.toLowerCase()) return m
+      if (match(m)) return m
     }
+    return undefined
+  }
+  const sameIgnoringCase = (m: Message) => m.sid.toLowerCase() === sid.toLowerCase()
+  if (req.method === 'POST' && app.faults.on('update-sid-case-insensitive')) return live(sameIgnoringCase)
+  if (req.method === 'DELETE' && app.faults.on('delete-sid-prefix-match') && sid !== '') return live((m) => m.sid.startsWith(sid))
+  if (req.method !== 'GET') return undefined
+  if (app.faults.on('sid-lookup-case-insensitive')) {
+    const found = live(sameIgnoringCase)
+    if (found !== undefined) return found
   }
   if (app.faults.on('fetch-any-conversation')) {
     for (const c of app.store.allConversations()) {
@@ -58,7 +68,8 @@ function messageFor(req: Request, app: App, conversation: Conversation): Message
   const lagging = req.method === 'GET' ? conversation.messages.recentlyDeleted(sid) : undefined
   const message = conversation.messages.get(sid) ?? lagging ?? faultyLookup(req, app, conversation, sid)
   if (message === undefined && app.faults.on('unknown-message-500')) throw internalError() // a null dereference
-  if (message === undefined) throw app.faults.on('message-not-found-50500') ? new ApiError(404, 50500, 'Message not found') : notFound(req.path)
+  const chatCode = app.faults.on('message-not-found-50500') || (req.method !== 'GET' && app.faults.on('write-not-found-50500'))
+  if (message === undefined) throw chatCode ? new ApiError(404, 50500, 'Message not found') : notFound(req.path)
   return message
 }
 
@@ -104,6 +115,11 @@ const listRules = (app: App) => ({
   ignorePageSize: app.faults.on('page-size-ignored'),
   ...(app.faults.on('page-size-default-20') ? { defaultPageSize: 20 } : {}),
   ...(app.faults.on('page-size-unbounded') ? { maxPageSize: 1000 } : {}),
+  orderInvalidDescending: app.faults.on('order-invalid-descending'),
+  pageSizeParseInt: app.faults.on('page-size-parse-int'),
+  pageUnvalidated: app.faults.on('page-unvalidated'),
+  ignorePage: app.faults.on('page-number-stuck'),
+  pageTokenUnchecked: app.faults.on('page-token-unchecked'),
 })
 
 /** The `extra-properties` variant: fields a client must ignore. */
@@ -116,7 +132,11 @@ const pagingFaults = (app: App): PagingFaults => ({
   nextOnLast: app.faults.on('next-url-on-last-page'),
   previousOnFirst: app.faults.on('previous-url-on-first-page'),
   firstIsCurrent: app.faults.on('first-page-url-is-current'),
+  previousNever: app.faults.on('previous-url-null-on-later-pages'),
 })
+
+/** The `page-urls-foreign-origin` fault: the host name of the machine behind the proxy, leaked into the page URLs. */
+const FOREIGN_PAGE_ORIGIN = 'http://conversations.internal:8080'
 
 /** The `list-other-conversations` fault: a few messages of every other conversation. */
 function otherConversationsMessages(app: App, conversation: Conversation): Message[] {
@@ -180,7 +200,7 @@ const list =
     const slice = slicePage(conversation.messages.lagged(), query, descending, faults)
     if (app.faults.on('list-other-conversations')) slice.items.push(...otherConversationsMessages(app, conversation))
     if (app.faults.on('list-omits-newest')) slice.items = slice.items.filter((m) => m !== conversation.messages.at(conversation.messages.size - 1))
-    const base = app.render.origin + messagesPath(conversation, scope)
+    const base = (app.faults.on('page-urls-foreign-origin') ? FOREIGN_PAGE_ORIGIN : app.render.origin) + messagesPath(conversation, scope)
     const shown = app.faults.on('list-stale-after-update') ? slice.items.map((m) => m.asCreated ?? m) : slice.items
     return {
       status: 200,
@@ -239,7 +259,10 @@ const remove =
   (scope: Scope): Handler =>
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
-    if (app.faults.on('delete-idempotent') && conversation.messages.get(req.params['message'] ?? '') === undefined) return { status: 204 }
+    const sid = req.params['message'] ?? ''
+    if (app.faults.on('delete-idempotent') && conversation.messages.get(sid) === undefined) return { status: 204 }
+    // delete-unknown-204: a well-formed SID that matches no row, live or deleted, is "deleted" all the same.
+    if (app.faults.on('delete-unknown-204') && isSid('IM', sid) && conversation.messages.get(sid) === undefined && conversation.messages.getDeleted(sid) === undefined) return { status: 204 }
     const message = messageFor(req, app, conversation)
     webhookHeader(req, app)
     conversation.messages.remove(message.sid, app.faults.on('delete-still-listed'))

@@ -134,6 +134,13 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     if (conditions.on('api-keys') && isAuthorized(header, { accountSid: apiKey, authToken: apiSecret })) return 'api-key'
     if (faults.on('auth-ignored')) return 'account'
     if (faults.on('auth-token-unchecked')) return parseBasicAuth(header)?.accountSid === accountSid ? 'account' : undefined
+    if (faults.on('auth-password-only')) {
+      // Only the password is compared, as a server keyed by a shared secret does; the user name is not looked at.
+      const password = parseBasicAuth(header)?.authToken
+      if (password === authToken) return 'account'
+      if (conditions.on('api-keys') && password === apiSecret) return 'api-key'
+      return undefined
+    }
     return isAuthorized(header, { accountSid, authToken }) ? 'account' : undefined
   }
 

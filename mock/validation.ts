@@ -157,6 +157,16 @@ export interface ListRules {
   ignorePageSize?: boolean
   defaultPageSize?: number
   maxPageSize?: number
+  /** The `order-invalid-descending` fault: any Order but asc lists newest first. */
+  orderInvalidDescending?: boolean
+  /** The `page-size-parse-int` fault: PageSize read with parseInt, NaN meaning the default. */
+  pageSizeParseInt?: boolean
+  /** The `page-unvalidated` fault: Page taken as Number(Page). */
+  pageUnvalidated?: boolean
+  /** The `page-number-stuck` fault: Page is ignored, so meta.page is always 0. */
+  ignorePage?: boolean
+  /** The `page-token-unchecked` fault: a token that is not ours is ignored (the first page). */
+  pageTokenUnchecked?: boolean
 }
 
 export function readListQuery(query: Params, rules: ListRules): ListQuery {
@@ -167,13 +177,14 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
   if (order !== undefined) {
     // The doc's examples send "DeSc" and "AsC" and get a lower-cased echo: the enum is case-insensitive.
     const lower = rules.orderCaseSensitive ? order : order.toLowerCase()
-    if (lower !== 'asc' && lower !== 'desc') throw invalidParameter('Order must be asc or desc')
-    q.order = lower
+    if (lower !== 'asc' && lower !== 'desc' && !rules.orderInvalidDescending) throw invalidParameter('Order must be asc or desc')
+    q.order = lower === 'asc' ? 'asc' : 'desc'
   }
 
   const pageSize = query.get('PageSize')
   if (pageSize !== undefined) {
-    const integer = /^[0-9]+$/.test(pageSize) ? Number(pageSize) : NaN
+    const parsed = rules.pageSizeParseInt ? Number.parseInt(pageSize, 10) : NaN
+    const integer = rules.pageSizeParseInt ? (Number.isNaN(parsed) ? q.pageSize : parsed) : /^[0-9]+$/.test(pageSize) ? Number(pageSize) : NaN
     if (rules.clampPageSize && !Number.isNaN(integer)) q.pageSize = Math.min(max, Math.max(PAGE_SIZE_MIN, integer))
     else if (integer >= PAGE_SIZE_MIN && integer <= max) q.pageSize = integer
     else throw invalidParameter(`PageSize must be an integer from ${PAGE_SIZE_MIN} to ${max}`)
@@ -181,7 +192,8 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
   }
 
   const page = query.get('Page')
-  if (page !== undefined) {
+  if (page !== undefined && rules.pageUnvalidated) q.page = Number(page)
+  else if (page !== undefined && !rules.ignorePage) {
     const integer = DIGITS.test(page) ? Number(page) : NaN
     if (!Number.isSafeInteger(integer)) throw invalidParameter('Page must be a non-negative integer')
     q.page = integer
@@ -190,8 +202,8 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
   const token = query.get('PageToken')
   if (token !== undefined) {
     const index = decodePageToken(token, rules.opaqueTokens)
-    if (index === undefined) throw invalidParameter('Invalid PageToken')
-    q.pageToken = index
+    if (index === undefined && !rules.pageTokenUnchecked) throw invalidParameter('Invalid PageToken')
+    if (index !== undefined) q.pageToken = index
   }
   return q
 }

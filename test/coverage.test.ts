@@ -184,8 +184,8 @@ describe('uncovered constraints', () => {
     const { 'msg.create.subject-over-limit': _dropped, ...rest } = CURRENT_MAP.exercises
     const opened = gapDrift(coverageRows(constraints, { ...CURRENT_MAP, exercises: rest }))
     expect(opened.unlisted).toEqual(['create.form.Subject.maxLength.over'])
-    const closed = gapDrift(coverageRows(constraints, { ...CURRENT_MAP, exercises: { ...CURRENT_MAP.exercises, 'msg.example': ['delete.path.Sid.unknown'] } }))
-    expect(closed.closedButListed).toEqual(['delete.path.Sid.unknown'])
+    const closed = gapDrift(coverageRows(constraints, { ...CURRENT_MAP, exercises: { ...CURRENT_MAP.exercises, 'msg.example': ['list.query.Page.minimum.at'] } }))
+    expect(closed.closedButListed).toEqual(['list.query.Page.minimum.at'])
   })
 
   test('every known gap names the requirement expected to close it', () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAULTS, type FaultName } from '../mock/faults.ts'
 import { startReferenceServer, type ReferenceServer } from '../mock/server.ts'
-import { TestClient } from '../mock/testkit.ts'
+import { basicAuth, TestClient } from '../mock/testkit.ts'
 import { VARIANTS, type VariantName } from '../mock/variants.ts'
 
 type Probe = (api: TestClient) => Promise<void>
@@ -73,6 +73,98 @@ const faultProbes: Partial<Record<FaultName, Probe>> = {
     expect(res.json.code).toBe(20404)
     expect((await api.get(p)).status).toBe(404)
     expect((await api.post(`/v1/Conversations/${conv}/Messages`, { Body: 'x' })).status).toBe(201) // the short route still works
+  },
+  // Paging on later pages, list parameters, SIDs on update and delete, services, user names, 404 codes of writes.
+  'previous-url-null-on-later-pages': async (api) => {
+    const p = await messagesPath(api)
+    for (const b of ['a', 'b', 'c']) await api.post(p, { Body: b })
+    const next = new URL((await api.get(`${p}?PageSize=1`)).json.meta.next_page_url)
+    const second = await api.get(next.pathname + next.search)
+    expect(second.json.messages[0].body).toBe('b')
+    expect(second.json.meta.previous_page_url).toBeNull()
+  },
+  'page-number-stuck': async (api) => {
+    const p = await messagesPath(api)
+    for (const b of ['a', 'b', 'c']) await api.post(p, { Body: b })
+    const next = new URL((await api.get(`${p}?PageSize=1`)).json.meta.next_page_url)
+    expect(next.searchParams.get('Page')).toBe('1')
+    expect((await api.get(next.pathname + next.search)).json.meta.page).toBe(0)
+  },
+  'page-urls-foreign-origin': async (api) => {
+    const p = await messagesPath(api)
+    for (const b of ['a', 'b']) await api.post(p, { Body: b })
+    const { meta } = (await api.get(`${p}?PageSize=1`)).json
+    for (const url of [meta.url, meta.first_page_url, meta.next_page_url]) expect(new URL(url).origin).toBe('http://conversations.internal:8080')
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect(new URL(m.url).origin).toBe(api.server.url) // only the page URLs
+  },
+  'order-invalid-descending': async (api) => {
+    const p = await messagesPath(api)
+    for (const b of ['a', 'b']) await api.post(p, { Body: b })
+    expect((await api.get(`${p}?Order=sideways`)).json.messages.map((m: any) => m.body)).toEqual(['b', 'a'])
+    expect((await api.get(`${p}?Order=AsC`)).json.messages.map((m: any) => m.body)).toEqual(['a', 'b'])
+  },
+  'page-size-parse-int': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.get(`${p}?PageSize=1.5`)).json.meta.page_size).toBe(1)
+    expect((await api.get(`${p}?PageSize=abc`)).json.meta.page_size).toBe(50)
+    expect((await api.get(`${p}?PageSize=-1`)).status).toBe(400)
+  },
+  'page-unvalidated': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.get(`${p}?Page=-1`)).json.meta.page).toBe(-1)
+    expect((await api.get(`${p}?Page=abc`)).json.meta.page).toBeNull()
+  },
+  'page-token-unchecked': async (api) => {
+    const p = await messagesPath(api)
+    for (const b of ['a', 'b']) await api.post(p, { Body: b })
+    const res = await api.get(`${p}?PageSize=1&PageToken=nonsense`)
+    expect(res.status).toBe(200)
+    expect(res.json.messages[0].body).toBe('a')
+  },
+  'update-sid-case-insensitive': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'before' })).json
+    expect((await api.post(`${p}/im${m.sid.slice(2)}`, { Body: 'after' })).status).toBe(200)
+    expect((await api.get(`${p}/${m.sid}`)).json.body).toBe('after')
+    expect((await api.get(`${p}/im${m.sid.slice(2)}`)).status).toBe(404) // fetch is still exact
+  },
+  'delete-sid-prefix-match': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect((await api.delete(`${p}/${m.sid.slice(0, 33)}`)).status).toBe(204)
+    expect((await api.get(`${p}/${m.sid}`)).status).toBe(404)
+  },
+  'delete-unknown-204': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.delete(`${p}/IM${'0'.repeat(32)}`)).status).toBe(204)
+    expect((await api.delete(`${p}/IM${'0'.repeat(31)}`)).status).toBe(404) // malformed: still 404
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect((await api.delete(`${p}/${m.sid}`)).status).toBe(204)
+    expect((await api.delete(`${p}/${m.sid}`)).status).toBe(404) // a second delete: still 404
+  },
+  'unknown-service-is-default': async (api) => {
+    const conv = await api.conversation()
+    const res = await api.get(`/v1/Services/IS${'0'.repeat(32)}/Conversations/${conv}/Messages`)
+    expect(res.status).toBe(200)
+    expect((await api.get(`/v1/Services/IS${'0'.repeat(31)}/Conversations/${conv}/Messages`)).status).toBe(404)
+  },
+  'service-sid-case-insensitive': async (api) => {
+    const svc = await api.service()
+    const conv = await api.conversation(svc)
+    expect((await api.get(`/v1/Services/is${svc.slice(2)}/Conversations/${conv}/Messages`)).status).toBe(200)
+  },
+  'auth-password-only': async (api) => {
+    const other = basicAuth(`AC${'0'.repeat(32)}`, api.server.authToken)
+    expect((await api.get('/v1/Configuration', { auth: other })).status).toBe(200)
+    expect((await api.get('/v1/Configuration', { auth: basicAuth(api.server.accountSid, 'wrong') })).status).toBe(401)
+  },
+  'write-not-found-50500': async (api) => {
+    const p = await messagesPath(api)
+    const unknown = `${p}/IM${'0'.repeat(32)}`
+    expect((await api.post(unknown, { Body: 'x' })).json.code).toBe(50500)
+    expect((await api.delete(unknown)).json.code).toBe(50500)
+    expect((await api.get(unknown)).json.code).toBe(20404)
   },
 }
 

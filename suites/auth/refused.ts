@@ -1,16 +1,17 @@
-// What msg.auth.no-credentials and msg.auth.wrong-credentials both demand: every message operation refused with
+// What msg.auth.no-credentials, msg.auth.wrong-credentials and msg.auth.wrong-username all demand: every message operation refused with
 // 401/20003, and nothing done. Only the credentials differ, so the procedure is written once.
 import type { Credentials } from '../../src/client/http.ts'
 import type { CheckContext } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
 import { listShowing } from '../../src/harness/reads.ts'
-import { expectThat, expectTwilioError } from '../../src/harness/verify.ts'
+import { expectStatus, expectThat, expectTwilioError } from '../../src/harness/verify.ts'
 import { sameSid } from '../../src/schemas/formats.ts'
 
 const NEVER_STORED = 'conformance: a refused create must not store this'
 const NEVER_APPLIED = 'conformance: a refused update must not apply this'
 
-export async function expectEveryOperationRefused(ctx: CheckContext, credentials: Credentials): Promise<void> {
+/** `sent` says what credentials were sent, for the failure message ("no credentials", "a wrong auth token"). */
+export async function expectEveryOperationRefused(ctx: CheckContext, credentials: Credentials, sent: string): Promise<void> {
   const { api, conversation, messages, seedMessage } = ctx
   const seeded = await seedMessage({ Body: 'conformance: must survive refused requests' })
   const refused = api.messages(conversation, credentials)
@@ -21,7 +22,10 @@ export async function expectEveryOperationRefused(ctx: CheckContext, credentials
     await refused.update(seeded.sid, { Body: NEVER_APPLIED }),
     await refused.remove(seeded.sid),
   ]
-  for (const ex of attempts) expectTwilioError(ex, { status: 401, code: 20003 })
+  for (const ex of attempts) {
+    expectStatus(ex, 401, `sent with ${sent}`)
+    expectTwilioError(ex, { status: 401, code: 20003 })
+  }
 
   // One list with the right credentials shows whether a refused write happened anyway.
   const after = await listShowing(ctx, messages, { present: [seeded.sid] })

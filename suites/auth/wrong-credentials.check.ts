@@ -6,5 +6,5 @@ import { expectEveryOperationRefused } from './refused.ts'
 check('msg.auth.wrong-credentials', (ctx) => {
   const { username: accountSid, secret: authToken } = ctx.config.target
   const wrong = [...authToken].map((c) => (c === 'x' ? 'y' : 'x')).join('')
-  return expectEveryOperationRefused(ctx, { username: accountSid, password: wrong })
+  return expectEveryOperationRefused(ctx, { username: accountSid, password: wrong }, 'the right user name and a wrong password')
 })

@@ -4,7 +4,7 @@ import { errorsAmong, provokeErrors } from './provoke.ts'
 
 // Every error, whatever its cause: JSON with code, message, more_info and status, status equal to the HTTP status.
 check('msg.errors.format', async (ctx) => {
-  for (const { what, exchange } of errorsAmong(await provokeErrors(ctx), ctx.observe)) {
+  for (const { what, exchange } of errorsAmong(await provokeErrors(ctx), ctx)) {
     const error = expectTwilioError(exchange, { status: exchange.response.status })
     ctx.observe(`${what}: ${exchange.response.status} / ${error.code}`)
   }

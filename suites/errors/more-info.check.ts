@@ -5,7 +5,7 @@ import { errorsAmong, provokeErrors } from './provoke.ts'
 // Every real sample links https://www.twilio.com/docs/errors/<code> (reference/twilio-behaviour.md §2.1).
 check('msg.errors.more-info', async (ctx) => {
   let judged = 0
-  for (const { what, exchange } of errorsAmong(await provokeErrors(ctx), ctx.observe)) {
+  for (const { what, exchange } of errorsAmong(await provokeErrors(ctx), ctx)) {
     const body = exchange.json as { code?: unknown; more_info?: unknown } | undefined
     // A body without a numeric code or a more_info string is msg.errors.format's failure, not this one.
     if (typeof body?.code !== 'number' || typeof body.more_info !== 'string') {

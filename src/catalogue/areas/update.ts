@@ -14,4 +14,6 @@ export const UPDATE: readonly Requirement[] = [
     'An update with a Body over the limit (over 32 KiB, beyond both readings) or Attributes that are not JSON is rejected with a 4xx Twilio error and changes nothing', CHAT_BODY_LIMIT),
   req('msg.update.unknown-sid', 'must', 'docs', DOC.update, 'Updating a message that does not exist answers 404 with a Twilio error'),
   req('msg.update.webhook-header', 'must', 'openapi', DOC.update, 'X-Twilio-Webhook-Enabled: true and false are both accepted on update'),
+  req('msg.update.malformed-sid', 'must', 'openapi', DOC.update,
+    'Updating a near miss of an existing message SID (not matching ^IM[0-9a-fA-F]{32}$) answers 404 (or 400) with a Twilio error, never 2xx or 5xx, and the message is unchanged'),
 ]

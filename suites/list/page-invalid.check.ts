@@ -1,0 +1,25 @@
+import { check } from '../../src/harness/check.ts'
+import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
+import { expectSameJson, expectThat } from '../../src/harness/verify.ts'
+import { refusedOrPage } from './refused-or-ignored.ts'
+
+// Page is an integer of 0 or more, "simply for client state". A negative or non-integer Page may be refused as
+// invalid input or ignored, and ignoring it means the first page: meta.page 0 and the first messages. Echoing -1
+// into meta.page, or using it as an offset, is neither.
+check('msg.list.page-invalid', async (ctx) => {
+  const created = await seedMessages(ctx, 3)
+  const firstPage = sidsOf(created.slice(0, 2))
+  for (const page of ['-1', 'abc', '1.5', `-${ctx.randomHex(1)}`]) {
+    const what = `Page=${JSON.stringify(page)}`
+    const res = await ctx.messages.list({ PageSize: 2, Page: page })
+    const reaction = refusedOrPage(res, what, ctx.scope)
+    if (reaction.refused) {
+      ctx.observe(`${what}: refused with ${reaction.status} / ${reaction.code}`)
+      continue
+    }
+    const { meta, messages } = reaction.page
+    expectThat(meta.page === 0, `${what} was accepted, so it should be ignored and meta.page be 0, got ${JSON.stringify(meta.page)}`, res)
+    expectSameJson(sidsOf(messages), firstPage, `${what} was accepted, so it should be ignored and give the first page`, res)
+    ctx.observe(`${what}: ignored (the first page)`)
+  }
+})
