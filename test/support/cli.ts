@@ -1,4 +1,4 @@
-import { PACKAGE_DIR, type ProcessRun, runConformanceProcess, startConformanceProcess } from '../../src/cli/spawn.ts'
+import { PACKAGE_DIR, type ProcessRun, runConformanceProcess, startConformanceProcess } from './spawn.ts'
 
 export const ROOT = PACKAGE_DIR
 export type CliRun = ProcessRun

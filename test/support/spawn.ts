@@ -1,7 +1,11 @@
 import { type ChildProcess, execFile } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { PACKAGE_ROOT } from '../../src/run/paths.ts'
 
-export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url))
+export const PACKAGE_DIR = PACKAGE_ROOT
+
+/** The package's bin, as a user runs it: the compiled CLI when it is built and fresh, else the sources through tsx. */
+const BIN = join(PACKAGE_ROOT, 'bin', 'conformance.mjs')
 
 export interface ProcessRun {
   code: number
@@ -17,7 +21,7 @@ export function runConformanceProcess(args: readonly string[], env: NodeJS.Proce
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/entry.ts', ...args],
+      [BIN, ...args],
       { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     )
@@ -30,7 +34,7 @@ export function startConformanceProcess(args: readonly string[], env: NodeJS.Pro
   const done = new Promise<ProcessRun>((resolve) => {
     child = execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/entry.ts', ...args],
+      [BIN, ...args],
       { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     )
