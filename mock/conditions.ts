@@ -15,6 +15,7 @@ const TABLE = {
   'rate-limit-burst': 'Every 150th request starts a burst: for MS milliseconds (default 1000) every request is answered 429 with code 20429 and Retry-After: 1, unprocessed.',
   'rate-limit-burst-no-retry-after': 'Like rate-limit-burst but without a Retry-After header; its bursts start at the 75th, 225th, ... request so both can be on at once.',
   'chat-body-limit': "The Body limit is the chat limit of the Conversations limits page (32KB): up to 32,768 UTF-16 code units are accepted, more give 400 with code 50504.",
+  'attributes-limit': 'Message Attributes are limited as the Conversations limits page says (4KB): more than 4,096 UTF-8 bytes give 400 with code 50303, on create and on update.',
   'auto-users': 'Adding a participant with an Identity also creates a User for it in the service if none exists; deleting the participant or conversation keeps the User.',
   'api-keys': 'An API key (SK... as the Basic user name, its secret as the password) is accepted besides the Account SID and auth token.',
   'restricted-key': 'Implies api-keys; requests made with the API key get 403 with code 20403 on GET /v1/Configuration (everything else works with it).',

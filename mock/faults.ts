@@ -104,6 +104,23 @@ const TABLE = {
   'update-after-delete': { breaks: 'A deleted message can still be updated with 200 instead of 404.', kills: ['msg.delete.update-after-delete'] },
   'delete-idempotent': { breaks: 'Deleting a message that is already gone answers 204 instead of 404.', kills: ['msg.delete.delete-twice'] },
   'delete-still-listed': { breaks: 'A deleted message can no longer be fetched but still appears in the list (a soft delete the list does not filter).', kills: ['msg.delete.gone-from-list', 'msg.stateful.model'] },
+  // How clients encode a request, and field rules re-checked where they can break (create and update)
+  'form-charset-ignored': { breaks: 'A form Content-Type with parameters (application/x-www-form-urlencoded; charset=UTF-8, as browsers, jQuery, axios and Spring send it) is not read as a form: the request carries no parameters.', kills: ['msg.create.client-encodings', 'msg.update.client-encodings'] },
+  'form-type-case-sensitive': { breaks: 'The form media type is matched case-sensitively: a Content-Type such as Application/X-WWW-Form-Urlencoded is not read as a form.', kills: ['msg.create.client-encodings', 'msg.update.client-encodings'] },
+  'form-plus-literal': { breaks: 'A + in a form value is kept as a plus instead of decoded to a space (values decoded with decodeURIComponent), so only %20 reads as a space.', kills: ['msg.create.client-encodings', 'msg.update.client-encodings'] },
+  'update-form-charset-ignored': { breaks: 'Message update reads a form only under the exact Content-Type application/x-www-form-urlencoded: with a charset parameter it sees no parameters, changes nothing and answers 200 (create is not affected).', kills: ['msg.update.client-encodings'] },
+  'content-variables-unvalidated': { breaks: 'ContentVariables that are not valid JSON are stored instead of rejected with 400.', kills: ['msg.create.content-variables-invalid'] },
+  'no-content-accepted': { breaks: 'A create with none of Body, MediaSid and ContentSid is stored as a message with body null instead of refused with 400.', kills: ['msg.create.no-content'] },
+  'attributes-limit-1024': { breaks: 'Attributes over 1,024 UTF-8 bytes are rejected (a VARCHAR(1024) column), though the limits page allows 4KB.', kills: ['msg.create.attributes-size'] },
+  'date-updated-unvalidated': { breaks: 'A DateUpdated that is not an RFC 3339 date-time is silently ignored on create (DateCreated is still validated).', kills: ['msg.create.date-invalid'] },
+  'webhook-header-unvalidated': { breaks: 'Any X-Twilio-Webhook-Enabled value (yes, 1, enabled) is accepted instead of rejected with 400.', kills: ['msg.create.webhook-header-invalid'] },
+  'webhook-header-name-case-sensitive': { breaks: 'X-Twilio-Webhook-Enabled is read only under that exact spelling (a case-sensitive header map, as in an API Gateway event): sent as x-twilio-webhook-enabled it is ignored, whatever its value.', kills: ['msg.create.webhook-header-invalid'] },
+  'unknown-media-stored': { breaks: 'A create whose MediaSid or ContentSid names no media or Content template is refused with 400, but the message is stored all the same.', kills: ['msg.create.media-sid', 'msg.create.content-sid', 'msg.create.content-sid-ignores-body'] },
+  'update-body-limit-off-by-one': { breaks: 'On update, a Body of exactly 1,600 characters is rejected (the update path checks the limit with >=; create is right).', kills: ['msg.update.field-limits'] },
+  'update-author-keeps-participant-sid': { breaks: "Updating a message's Author does not recompute participant_sid: it stays that of the Author the message was created with.", kills: ['msg.update.participant-sid-follows-author'] },
+  'update-applies-media-sid': { breaks: 'Message update takes MediaSid (a create-only parameter) and attaches that media to the message.', kills: ['msg.update.create-only-fields'] },
+  'update-applies-content-sid': { breaks: 'Message update takes ContentSid (a create-only parameter) and sets content_sid.', kills: ['msg.update.create-only-fields'] },
+  'update-keeps-date-updated': { breaks: 'An edit does not stamp date_updated: the message keeps the date_updated it had (that of the create, or the DateUpdated given then).', kills: ['msg.update.date-updated-advances'] },
 } as const satisfies Record<string, { breaks: string; kills: readonly string[] }>
 
 export type FaultName = keyof typeof TABLE

@@ -25,12 +25,12 @@ function hexValue(byte: number | undefined): number {
 
 type Decoded = { ok: true; text: string } | { ok: false; why: string }
 
-function decodeComponent(raw: Uint8Array): Decoded {
+function decodeComponent(raw: Uint8Array, plusIsSpace = true): Decoded {
   const out = new Uint8Array(raw.length) // decoding never grows the input
   let n = 0
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i]!
-    if (b === PLUS) out[n++] = 0x20
+    if (b === PLUS && plusIsSpace) out[n++] = 0x20
     else if (b === PERCENT) {
       const hi = hexValue(raw[i + 1])
       const lo = hexValue(raw[i + 2])
@@ -46,8 +46,14 @@ function decodeComponent(raw: Uint8Array): Decoded {
   }
 }
 
+export interface DecodeOptions {
+  /** False only under the `form-plus-literal` fault: `+` stays a plus, as with decodeURIComponent. */
+  plusIsSpace?: boolean
+}
+
 /** Decode `a=1&b=2`; throws a 400 ApiError naming the first malformed parameter. */
-export function parseUrlEncoded(input: Uint8Array): Params {
+export function parseUrlEncoded(input: Uint8Array, options: DecodeOptions = {}): Params {
+  const plusIsSpace = options.plusIsSpace ?? true
   const params = new Map<string, string>()
   let start = 0
   while (start <= input.length) {
@@ -57,9 +63,9 @@ export function parseUrlEncoded(input: Uint8Array): Params {
     start = end + 1
     if (pair.length === 0) continue // `a=1&&b=2` and a trailing `&` are harmless
     const eq = pair.indexOf(EQ)
-    const key = decodeComponent(eq === -1 ? pair : pair.subarray(0, eq))
+    const key = decodeComponent(eq === -1 ? pair : pair.subarray(0, eq), plusIsSpace)
     if (!key.ok) throw invalidParameter(`A parameter name has ${key.why}`)
-    const value = decodeComponent(eq === -1 ? new Uint8Array(0) : pair.subarray(eq + 1))
+    const value = decodeComponent(eq === -1 ? new Uint8Array(0) : pair.subarray(eq + 1), plusIsSpace)
     if (!value.ok) throw invalidParameter(`Parameter ${key.text} has ${value.why}`)
     if (!params.has(key.text)) params.set(key.text, value.text)
   }
@@ -85,8 +91,20 @@ export function parseQueryString(query: string): Params {
   return parseUrlEncoded(Buffer.from(query, 'latin1'))
 }
 
-/** Whether a Content-Type header denotes a form body (parameters such as `charset` are allowed). */
-export function isFormContentType(header: string | undefined): boolean {
+export interface FormTypeRules {
+  /** False only under the `form-charset-ignored` fault: a Content-Type with parameters is not a form. */
+  parameters?: boolean
+  /** True only under the `form-type-case-sensitive` fault: the media type must be written in lower case. */
+  caseSensitive?: boolean
+}
+
+/**
+ * Whether a Content-Type header denotes a form body. Media types are case-insensitive and may carry parameters
+ * (RFC 9110 §8.3.1): `Application/X-WWW-Form-Urlencoded; Charset=UTF-8` is a form like the plain lower-case type.
+ */
+export function isFormContentType(header: string | undefined, rules: FormTypeRules = {}): boolean {
   if (header === undefined) return false
-  return header.split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded'
+  if (rules.parameters === false && header.includes(';')) return false
+  const type = header.split(';')[0]!.trim()
+  return (rules.caseSensitive ? type : type.toLowerCase()) === 'application/x-www-form-urlencoded'
 }

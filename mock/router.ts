@@ -27,6 +27,8 @@ export interface Request {
   /** Path parameters, percent-decoded. */
   params: Readonly<Record<string, string>>
   header(name: string): string | undefined
+  /** A header by its exact spelling (header names are case-insensitive: only a fault reads this). */
+  rawHeader(name: string): string | undefined
   /** Parsed lazily so that a malformed query only matters to routes that read one. Throws a 400. */
   query(): Params
   /** The form body; empty unless the request is form-encoded. Throws a 400 when malformed. */

@@ -3,7 +3,7 @@
 // (/v1/Services/{IS}/Conversations/{CH}/Messages). The two scopes share every handler and differ
 // only in how the conversation is found and how URLs are rendered.
 import { ApiError, internalError, invalidParameter, notFound } from './errors.ts'
-import { decodeAgain } from './form.ts'
+import { decodeAgain, type Params } from './form.ts'
 import { findConversation } from './lookup.ts'
 import { isSid } from './sids.ts'
 import { pageMeta, type PagingFaults, slicePage } from './paging.ts'
@@ -82,13 +82,17 @@ const bodyRules = (app: App) => ({
   enforceBodyLimit: !app.faults.on('body-limit-ignored'),
   chatBodyLimit: app.conditions.on('chat-body-limit'),
   utf16Characters: app.variants.on('body-limit-utf16'),
+  attributesLimit: app.conditions.on('attributes-limit'),
   faults: app.faults,
 })
 
-/** The X-Twilio-Webhook-Enabled header; the `webhook-false-rejected` fault accepts only "true". */
+/**
+ * The X-Twilio-Webhook-Enabled header; the `webhook-false-rejected` fault accepts only "true", `webhook-header-unvalidated`
+ * any value, and `webhook-header-name-case-sensitive` sees the header only under its exact spelling.
+ */
 function webhookHeader(req: Request, app: App): void {
-  const value = req.header('x-twilio-webhook-enabled')
-  checkWebhookHeader(value)
+  const value = app.faults.on('webhook-header-name-case-sensitive') ? req.rawHeader('X-Twilio-Webhook-Enabled') : req.header('x-twilio-webhook-enabled')
+  if (!app.faults.on('webhook-header-unvalidated')) checkWebhookHeader(value)
   if (app.faults.on('webhook-false-rejected') && value?.toLowerCase() === 'false') throw invalidParameter('X-Twilio-Webhook-Enabled must be true')
 }
 
@@ -171,6 +175,8 @@ const create =
     if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input)
     const author = (app.faults.on('author-ignored') ? undefined : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
     const dateCreated = (app.faults.on('date-created-ignored') ? undefined : input.dateCreated) ?? app.store.now()
+    // unknown-media-stored: the existence check of the media and the template runs only after the message is stored.
+    const storeThenRefuse = app.faults.on('unknown-media-stored') && (input.mediaSid !== undefined || input.contentSid !== undefined)
     const message = app.store.addMessage(conversation, {
       author,
       body: storedBody(app, input.body ?? null), // readCreateParams already dropped Body and MediaSid under a ContentSid
@@ -185,6 +191,7 @@ const create =
       dateUpdated: (app.faults.on('date-updated-ignored') ? undefined : input.dateUpdated) ?? dateCreated,
     }, app.faults.on('index-by-count') ? 'by-count' : app.variants.on('index-gaps') ? 'gaps' : 'counter')
     message.dateUpdatedSet = input.dateUpdated !== undefined
+    if (storeThenRefuse) refuseUnknownMediaAndContent(input)
     if (app.faults.on('list-stale-after-update')) message.asCreated = { ...message }
     return { status: app.faults.on('create-200') ? 200 : 201, body: renderMessage(message, scope, app.render) }
   }
@@ -227,12 +234,13 @@ const update =
     const message = messageFor(req, app, conversation)
     const before = { ...message } // for a lagged list, which still shows this state for a while
     webhookHeader(req, app)
+    const form = updateForm(req, app)
     if (app.faults.on('update-not-atomic')) {
-      applyValidFieldsFirst(req, app, message)
+      applyValidFieldsFirst(form, app, message)
       conversation.messages.edited(message, before)
     }
     // Validate everything before touching the message, so a rejected update changes nothing.
-    const edit = readUpdateParams(req.form(), bodyRules(app))
+    const edit = readUpdateParams(form, bodyRules(app))
     if (app.faults.on('update-resets-omitted')) resetOmitted(app, conversation, message, edit)
     if (app.faults.on('update-dates-ignored')) {
       delete edit.dateCreated
@@ -242,13 +250,17 @@ const update =
     if (!app.faults.on('update-noop')) {
       if (edit.author !== undefined) {
         message.author = edit.author
-        message.participantSid = participantSidFor(app, conversation, edit.author)
+        if (!app.faults.on('update-author-keeps-participant-sid')) message.participantSid = participantSidFor(app, conversation, edit.author)
       }
       if (edit.body !== undefined) message.body = edit.body
       if (edit.attributes !== undefined) message.attributes = edit.attributes
       if (edit.subject !== undefined) message.subject = edit.subject
       if (edit.dateCreated !== undefined) message.dateCreated = edit.dateCreated
-      message.dateUpdated = edit.dateUpdated ?? app.store.now() - (app.faults.on('update-date-updated-local-time') ? 5 * 3600 : 0)
+      // Only under the update-applies-media-sid and update-applies-content-sid faults does an update carry these.
+      if (edit.mediaSid !== undefined) message.mediaSid = edit.mediaSid
+      if (edit.contentSid !== undefined) message.contentSid = edit.contentSid
+      const stamp = app.faults.on('update-keeps-date-updated') ? message.dateUpdated : app.store.now() - (app.faults.on('update-date-updated-local-time') ? 5 * 3600 : 0)
+      message.dateUpdated = edit.dateUpdated ?? stamp
       message.dateUpdatedSet = true
       conversation.messages.edited(message, before)
     }
@@ -270,9 +282,14 @@ const remove =
     return { status: 204 }
   }
 
+/** The update's form; under `update-form-charset-ignored` a Content-Type with parameters gives none (create is unaffected). */
+function updateForm(req: Request, app: App): Params {
+  if (app.faults.on('update-form-charset-ignored') && (req.header('content-type') ?? '').includes(';')) return new Map()
+  return req.form()
+}
+
 /** The `update-not-atomic` fault: each field is written as soon as it is valid, before the whole update is checked. */
-function applyValidFieldsFirst(req: Request, app: App, message: Message): void {
-  const form = req.form()
+function applyValidFieldsFirst(form: Params, app: App, message: Message): void {
   const tryField = (name: string, apply: (edit: ReturnType<typeof readUpdateParams>) => void) => {
     const value = form.get(name)
     if (value === undefined) return

@@ -100,6 +100,13 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v.join(', ') : v
 }
 
+/** A header looked up by its exact spelling, as a case-sensitive header map would (only for a fault). */
+function rawHeaderValue(req: IncomingMessage, name: string): string | undefined {
+  const values: string[] = []
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) if (req.rawHeaders[i] === name) values.push(req.rawHeaders[i + 1]!)
+  return values.length === 0 ? undefined : values.join(', ')
+}
+
 export async function startReferenceServer(opts: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const faults = resolveFaults(opts.faults)
   const variants = resolveVariants(opts.variants)
@@ -163,12 +170,14 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
       path,
       params: match.params,
       header: (name) => headerValue(req, name.toLowerCase()),
+      rawHeader: (name) => rawHeaderValue(req, name),
       query: () => (parsedQuery ??= parseQueryString(query)),
       // Like a servlet, only a form-encoded body carries parameters. A missing Content-Type is read
       // as a form too, because `curl -d` users and hand-written clients often leave it out.
       form: () => {
         const type = headerValue(req, 'content-type')
-        return (parsedForm ??= type === undefined || isFormContentType(type) ? parseUrlEncoded(body.data) : EMPTY)
+        const isForm = type === undefined || isFormContentType(type, { parameters: !faults.on('form-charset-ignored'), caseSensitive: faults.on('form-type-case-sensitive') })
+        return (parsedForm ??= isForm ? parseUrlEncoded(body.data, { plusIsSpace: !faults.on('form-plus-literal') }) : EMPTY)
       },
     }
     if (refused) {

@@ -16,6 +16,10 @@ export const BODY_MAX_CHARACTERS = 1600
  */
 export const CHAT_BODY_MAX_CODE_UNITS = 32 * 1024
 export const SUBJECT_MAX_CHARACTERS = 256
+/** The `attributes-limit` condition: the limits page gives message Attributes "4KB", read as 4,096 UTF-8 bytes. */
+export const ATTRIBUTES_MAX_BYTES = 4 * 1024
+/** The `attributes-limit-1024` fault: a VARCHAR(1024) column. */
+const ATTRIBUTES_FAULTY_MAX_BYTES = 1024
 export const PAGE_SIZE_DEFAULT = 50
 export const PAGE_SIZE_MIN = 1
 export const PAGE_SIZE_MAX = 100
@@ -76,6 +80,12 @@ export interface MessageCreate extends MessageEdit {
   contentVariables?: string
 }
 
+/** What an update may carry: the common fields, and the create-only SIDs only under the faults that take them. */
+export interface MessageUpdate extends MessageEdit {
+  mediaSid?: string
+  contentSid?: string
+}
+
 export interface BodyRules {
   /** False only under the `body-limit-ignored` fault. */
   enforceBodyLimit: boolean
@@ -83,6 +93,8 @@ export interface BodyRules {
   chatBodyLimit?: boolean
   /** The `body-limit-utf16` variant: the 1,600 characters are UTF-16 code units (an emoji counts two). */
   utf16Characters?: boolean
+  /** The `attributes-limit` condition: Attributes over 4KB get 400/50303. */
+  attributesLimit?: boolean
   /** The server's fault switches, for the deliberate validation mistakes of mock/faults.ts. */
   faults?: Faults
 }
@@ -94,26 +106,37 @@ function chatBody(value: string): string {
   return value
 }
 
-function limitedBody(body: string, rules: BodyRules): string {
+type Operation = 'create' | 'update'
+
+function limitedBody(body: string, rules: BodyRules, op: Operation): string {
   if (!rules.enforceBodyLimit) return body
   if (rules.chatBodyLimit) return chatBody(body)
-  const bodyMax = faultOn(rules, 'body-limit-off-by-one') ? BODY_MAX_CHARACTERS - 1 : BODY_MAX_CHARACTERS
+  const offByOne = faultOn(rules, 'body-limit-off-by-one') || (op === 'update' && faultOn(rules, 'update-body-limit-off-by-one'))
+  const bodyMax = offByOne ? BODY_MAX_CHARACTERS - 1 : BODY_MAX_CHARACTERS
   return maxCharacters('Body', body, bodyMax, faultOn(rules, 'body-limit-bytes') ? utf8Bytes : rules.utf16Characters ? (s) => s.length : codePoints)
 }
 
-function readEdit(form: Params, rules: BodyRules, skipBody = false): MessageEdit {
+/** Attributes within the size limit in force: none by the Message page, 4KB by the limits page (a condition). */
+function limitedAttributes(value: string, rules: BodyRules): string {
+  const max = faultOn(rules, 'attributes-limit-1024') ? ATTRIBUTES_FAULTY_MAX_BYTES : rules.attributesLimit ? ATTRIBUTES_MAX_BYTES : Infinity
+  if (utf8Bytes(value) > max) throw new ApiError(400, 50303, 'Message attributes parameter is too long')
+  return value
+}
+
+function readEdit(form: Params, rules: BodyRules, op: Operation, skipBody = false): MessageEdit {
   const edit: MessageEdit = {}
   const author = form.get('Author')
   if (author !== undefined) edit.author = author
   const body = skipBody ? undefined : form.get('Body')
-  if (body !== undefined) edit.body = limitedBody(body, rules)
+  if (body !== undefined) edit.body = limitedBody(body, rules, op)
   const lenientDates = faultOn(rules, 'date-invalid-ignored')
   const dateCreated = form.get('DateCreated')
   if (dateCreated !== undefined && !(lenientDates && parseDateTime(dateCreated) === null)) edit.dateCreated = dateTime('DateCreated', dateCreated)
   const dateUpdated = form.get('DateUpdated')
-  if (dateUpdated !== undefined && !(lenientDates && parseDateTime(dateUpdated) === null)) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
+  const lenientDateUpdated = lenientDates || (op === 'create' && faultOn(rules, 'date-updated-unvalidated'))
+  if (dateUpdated !== undefined && !(lenientDateUpdated && parseDateTime(dateUpdated) === null)) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
   const attributes = form.get('Attributes')
-  if (attributes !== undefined) edit.attributes = faultOn(rules, 'attributes-unvalidated') ? attributes : jsonText('Attributes', attributes)
+  if (attributes !== undefined) edit.attributes = limitedAttributes(faultOn(rules, 'attributes-unvalidated') ? attributes : jsonText('Attributes', attributes), rules)
   const subject = form.get('Subject')
   const subjectMax = faultOn(rules, 'subject-limit-255') ? SUBJECT_MAX_CHARACTERS - 1 : faultOn(rules, 'subject-limit-ignored') ? Infinity : SUBJECT_MAX_CHARACTERS
   if (subject !== undefined) edit.subject = maxCharacters('Subject', subject, subjectMax)
@@ -127,22 +150,30 @@ export function readCreateParams(form: Params, rules: BodyRules): MessageCreate 
   // validated either: an ignored parameter cannot make the request fail.
   const templated = contentSid !== undefined
   const ignoreBody = templated && !faultOn(rules, 'content-sid-keeps-body')
-  const create: MessageCreate = readEdit(form, rules, ignoreBody)
+  const create: MessageCreate = readEdit(form, rules, 'create', ignoreBody)
   if (templated) create.contentSid = contentSid
   const mediaSid = ignoreBody ? undefined : form.get('MediaSid')
   if (mediaSid !== undefined) create.mediaSid = faultOn(rules, 'media-sid-unvalidated') ? mediaSid : sid('MediaSid', mediaSid, 'ME')
   const contentVariables = form.get('ContentVariables')
-  if (contentVariables !== undefined) create.contentVariables = jsonText('ContentVariables', contentVariables)
+  if (contentVariables !== undefined) create.contentVariables = faultOn(rules, 'content-variables-unvalidated') ? contentVariables : jsonText('ContentVariables', contentVariables)
   // A message must carry something. An empty Body carries nothing, so it does not count.
-  if (!create.body && create.mediaSid === undefined && create.contentSid === undefined) {
+  if (!create.body && create.mediaSid === undefined && create.contentSid === undefined && !faultOn(rules, 'no-content-accepted')) {
     throw invalidParameter('Body, MediaSid or ContentSid is required')
   }
   return create
 }
 
-/** Update accepts only the common fields; MediaSid, ContentSid and ContentVariables are create-only and ignored here. */
-export function readUpdateParams(form: Params, rules: BodyRules): MessageEdit {
-  return readEdit(form, rules)
+/**
+ * Update accepts only the common fields; MediaSid, ContentSid and ContentVariables are create-only and ignored here
+ * (the `update-applies-media-sid` and `update-applies-content-sid` faults take them).
+ */
+export function readUpdateParams(form: Params, rules: BodyRules): MessageUpdate {
+  const update: MessageUpdate = readEdit(form, rules, 'update')
+  const mediaSid = form.get('MediaSid')
+  if (mediaSid !== undefined && faultOn(rules, 'update-applies-media-sid')) update.mediaSid = sid('MediaSid', mediaSid, 'ME')
+  const contentSid = form.get('ContentSid')
+  if (contentSid !== undefined && faultOn(rules, 'update-applies-content-sid')) update.contentSid = sid('ContentSid', contentSid, 'HX')
+  return update
 }
 
 const DIGITS = /^[0-9]{1,16}$/

@@ -178,6 +178,25 @@ const probes: Record<ConditionName, { conditions: string[]; probe: Probe }> = {
     },
   },
 
+  'attributes-limit': {
+    conditions: ['attributes-limit'],
+    probe: async (server) => {
+      const api = new TestClient(server)
+      const path = await messagesPath(api)
+      // 4,096 UTF-8 bytes of JSON are accepted, one byte more is not; "é" counts two bytes.
+      const within = JSON.stringify({ pad: 'a'.repeat(4096 - 10) })
+      expect(Buffer.byteLength(within)).toBe(4096)
+      const created = await api.post(path, { Body: 'x', Attributes: within })
+      expect(created.status).toBe(201)
+      expect(created.json.attributes).toBe(within)
+      const tooLong = await api.post(path, { Body: 'x', Attributes: JSON.stringify({ pad: 'a'.repeat(4096 - 9) }) })
+      expectTwilioError(tooLong, 400, 50303)
+      expectTwilioError(await api.post(path, { Body: 'x', Attributes: JSON.stringify({ pad: 'é'.repeat(2044) }) }), 400, 50303)
+      // Update has the same limit.
+      expectTwilioError(await api.post(`${path}/${created.json.sid}`, { Attributes: JSON.stringify({ pad: 'b'.repeat(5000) }) }), 400, 50303)
+    },
+  },
+
   'auto-users': {
     conditions: ['auto-users'],
     probe: async (server) => {
@@ -370,6 +389,7 @@ describe('composition', () => {
           `rate-limit-burst=${BURST}`,
           `rate-limit-burst-no-retry-after=${BURST}`,
           'chat-body-limit',
+          'attributes-limit',
           'auto-users',
           'api-keys',
           'restricted-key',

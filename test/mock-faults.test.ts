@@ -166,6 +166,89 @@ const faultProbes: Partial<Record<FaultName, Probe>> = {
     expect((await api.delete(unknown)).json.code).toBe(50500)
     expect((await api.get(unknown)).json.code).toBe(20404)
   },
+  // How clients encode a request, and field rules re-checked where they can break.
+  'form-charset-ignored': async (api) => {
+    const res = await api.post(await messagesPath(api), 'Body=hello', { headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' } })
+    expect(res.status).toBe(400)
+    expect(res.json.message).toMatch(/required/)
+  },
+  'form-type-case-sensitive': async (api) => {
+    const res = await api.post(await messagesPath(api), 'Body=hello', { headers: { 'content-type': 'Application/X-WWW-Form-Urlencoded' } })
+    expect(res.status).toBe(400)
+  },
+  'form-plus-literal': async (api) => {
+    const res = await api.post(await messagesPath(api), 'Body=a+b%20c')
+    expect(res.json.body).toBe('a+b c')
+  },
+  'update-form-charset-ignored': async (api) => {
+    const p = await messagesPath(api)
+    const created = await api.post(p, 'Body=before', { headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' } })
+    expect(created.json.body).toBe('before') // create still reads it
+    const res = await api.post(`${p}/${created.json.sid}`, 'Body=after', { headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' } })
+    expect(res.status).toBe(200)
+    expect(res.json.body).toBe('before')
+  },
+  'content-variables-unvalidated': async (api) => {
+    expect((await api.post(await messagesPath(api), { ContentSid: 'HX' + '1'.repeat(32), ContentVariables: "{'1': 'x'}" })).status).toBe(201)
+  },
+  'no-content-accepted': async (api) => {
+    const res = await api.post(await messagesPath(api), { Author: 'nobody' })
+    expect(res.status).toBe(201)
+    expect(res.json.body).toBeNull()
+  },
+  'attributes-limit-1024': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', Attributes: JSON.stringify('a'.repeat(1022)) })).status).toBe(201)
+    expect((await api.post(p, { Body: 'x', Attributes: JSON.stringify('a'.repeat(1023)) })).status).toBe(400)
+  },
+  'date-updated-unvalidated': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', DateUpdated: 'yesterday' })).status).toBe(201)
+    expect((await api.post(p, { Body: 'x', DateCreated: 'yesterday' })).status).toBe(400)
+  },
+  'webhook-header-unvalidated': async (api) => {
+    expect((await api.post(await messagesPath(api), { Body: 'x' }, { headers: { 'X-Twilio-Webhook-Enabled': 'yes' } })).status).toBe(201)
+  },
+  'webhook-header-name-case-sensitive': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x' }, { headers: { 'x-twilio-webhook-enabled': 'yes' } })).status).toBe(201)
+    expect((await api.post(p, { Body: 'x' }, { headers: { 'X-Twilio-Webhook-Enabled': 'yes' } })).status).toBe(400)
+  },
+  'unknown-media-stored': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', MediaSid: 'ME' + '2'.repeat(32) })).status).toBe(400)
+    expect((await api.get(p)).json.messages).toHaveLength(1)
+  },
+  'update-body-limit-off-by-one': async (api) => {
+    const p = await messagesPath(api)
+    const m = await api.post(p, { Body: 'x'.repeat(1600) })
+    expect(m.status).toBe(201)
+    expect((await api.post(`${p}/${m.json.sid}`, { Body: 'y'.repeat(1600) })).status).toBe(400)
+  },
+  'update-author-keeps-participant-sid': async (api) => {
+    const conv = await api.conversation()
+    const p = `/v1/Conversations/${conv}/Messages`
+    const participant = (await api.post(`/v1/Conversations/${conv}/Participants`, { Identity: 'carol' })).json
+    const m = (await api.post(p, { Body: 'x', Author: 'nobody' })).json
+    expect((await api.post(`${p}/${m.sid}`, { Author: 'carol' })).json.participant_sid).toBeNull()
+    expect(participant.sid).toMatch(/^MB/)
+  },
+  'update-applies-media-sid': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x' })).json
+    const res = await api.post(`${p}/${m.sid}`, { MediaSid: 'ME' + '3'.repeat(32) })
+    expect(res.json.media[0].sid).toBe('ME' + '3'.repeat(32))
+  },
+  'update-applies-content-sid': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect((await api.post(`${p}/${m.sid}`, { ContentSid: 'HX' + '4'.repeat(32) })).json.content_sid).toBe('HX' + '4'.repeat(32))
+  },
+  'update-keeps-date-updated': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x', DateCreated: '2019-03-04T05:06:07Z', DateUpdated: '2019-03-04T06:06:07Z' })).json
+    expect((await api.post(`${p}/${m.sid}`, { Body: 'edited' })).json.date_updated).toBe('2019-03-04T06:06:07Z')
+  },
 }
 
 const variantProbes: Record<VariantName, Probe> = {

@@ -1,12 +1,13 @@
 /**
- * docs/coverage.md: the summary line, the counts by operation and by kind, the waivers, the known gaps, and every
+ * docs/coverage.md: the summary line, the counts by operation and by kind, the waivers, the known gaps, the
+ * requirements beyond the model, and every
  * constraint with the requirements that exercise it (or its waiver, or UNCOVERED), grouped by operation, with its
  * source. Generated; test/coverage.test.ts keeps the committed copy current.
  */
 import { buildConstraints, operationOf } from './constraints.ts'
 import { byKind, byOperationId, byOperationKind, coverageRows, gapDrift, tally, tallyBy, type CoverageRow, type Tally } from './coverage.ts'
 import { normalise } from './doc-page.ts'
-import { KNOWN_GAPS, WAIVERS } from './map.ts'
+import { BEYOND_MODEL, KNOWN_GAPS, WAIVERS } from './map.ts'
 import { loadSpec } from './spec.ts'
 import { CONSTRAINT_KINDS, OPERATION_KINDS, type Source } from './types.ts'
 
@@ -69,6 +70,15 @@ export function renderCoverageMarkdown(rows: readonly CoverageRow[] = coverageRo
     '| expected requirement | status | uncovered constraints |',
     '|---|---|---|',
     ...gapGroups(rows),
+    '',
+    '## Requirements beyond the model',
+    '',
+    'Requirements whose fact no constraint of the OpenAPI model states: prose of the Message page or of another Twilio',
+    'page, or behaviour Twilio is observed to have. They are judged like the rest and counted in no row below.',
+    '',
+    '| requirement | where its fact comes from |',
+    '|---|---|',
+    ...Object.entries(BEYOND_MODEL).map(([requirement, source]) => `| \`${requirement}\` | ${cell(source)} |`),
     '',
     '## Constraints',
     '',

@@ -3,16 +3,20 @@ import { sid } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
 import { sameSid } from '../../src/schemas/formats.ts'
+import { expectStoredNothing } from './stored-nothing.ts'
 
 const BODY = 'this Body must be ignored because a ContentSid is set'
 
 // "If ContentSid is set, Body and MediaSid parameters are ignored." Both SIDs are well-formed but name nothing: a real
-// account refuses the unknown template with a 4xx, and then there is nothing to judge (observed, not failed).
-check('msg.create.content-sid-ignores-body', async ({ messages, scope, config, observe }) => {
+// account refuses the unknown template as invalid input, and must then have stored nothing (the list stays empty);
+// whether Body and MediaSid are ignored cannot be seen then (observed).
+check('msg.create.content-sid-ignores-body', async (ctx) => {
+  const { messages, scope, config, observe } = ctx
   const [contentSid, mediaSid] = fc.sample(fc.tuple(sid('HX'), sid('ME')), { seed: config.seed, numRuns: 1 })[0]!
   const res = await messages.create({ ContentSid: contentSid, ContentVariables: '{"1":"conformance"}', Body: BODY, MediaSid: mediaSid })
   if (res.response.status >= 400 && res.response.status < 500) {
     expectRejected(res, `ContentSid ${contentSid}`)
+    await expectStoredNothing(ctx, res, `a create with ContentSid ${contentSid}, a Body and MediaSid ${mediaSid}`)
     observe(`ContentSid of a template that does not exist: refused with ${res.response.status}, so whether Body and MediaSid are ignored cannot be seen`)
     return
   }

@@ -3,14 +3,18 @@ import { sid } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
 import { sameSid } from '../../src/schemas/formats.ts'
+import { expectStoredNothing } from './stored-nothing.ts'
 
 // A well-formed MediaSid that names no uploaded media (the suite has no Media Content Service to upload to). A real
-// account checks that the media exists and refuses it with a 4xx; a server that does not check must attach it.
-check('msg.create.media-sid', async ({ messages, scope, config, observe }) => {
+// account checks that the media exists and refuses it as invalid input, storing nothing (the list stays empty); a
+// server that does not check must attach it.
+check('msg.create.media-sid', async (ctx) => {
+  const { messages, scope, config, observe } = ctx
   const mediaSid = fc.sample(sid('ME'), { seed: config.seed, numRuns: 1 })[0]!
   const res = await messages.create({ Body: 'with media', MediaSid: mediaSid })
   if (res.response.status >= 400 && res.response.status < 500) {
     expectRejected(res, `MediaSid ${mediaSid}`)
+    await expectStoredNothing(ctx, res, `a create with MediaSid ${mediaSid}`)
     observe(`MediaSid of media that does not exist: refused with ${res.response.status} (the server checks that media exists)`)
     return
   }

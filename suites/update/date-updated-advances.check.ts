@@ -1,20 +1,36 @@
 import { check } from '../../src/harness/check.ts'
-import { expectMessage, expectStatus, expectThat } from '../../src/harness/verify.ts'
+import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
+import { pastDate } from '../create/dates.ts'
 
-const instant = (date: string | null): number => (date === null ? NaN : Date.parse(date))
+const instant = (date: string | null | undefined): number => (typeof date === 'string' ? Date.parse(date) : NaN)
 
-// Before the edit date_updated may be null ("null if the message has not been edited") or a date; after it, it must
-// be a date, not earlier than before nor than date_created. Dates have one-second resolution, so equal is allowed.
-check('msg.update.date-updated-advances', async ({ messages, scope, seedMessage, observe }) => {
-  const seeded = await seedMessage({ Body: 'before the edit' })
-  observe(`date_updated before any edit: ${seeded.date_updated === null ? 'null' : 'a date'}`)
-  const res = await messages.update(seeded.sid, { Body: 'after the edit' })
-  expectStatus(res, 200)
-  const updated = expectMessage(res, scope)
-  const after = instant(updated.date_updated)
-  expectThat(!Number.isNaN(after), `date_updated after an edit is ${JSON.stringify(updated.date_updated)}, expected a date`, res)
-  const created = instant(updated.date_created)
-  expectThat(!(after < created), `date_updated ${updated.date_updated} is earlier than date_created ${updated.date_created}`, res)
-  const before = instant(seeded.date_updated)
-  expectThat(!(after < before), `date_updated went back from ${seeded.date_updated} to ${updated.date_updated} in an edit`, res)
+// Time-controlled, so nothing rests on two requests landing in different seconds:
+// - a message imported with DateCreated and DateUpdated years in the past (drawn from the seed, never the doc's
+//   example dates), then edited: its date_updated must now be strictly later than the seeded DateUpdated (an edit that
+//   does not stamp date_updated keeps the past date) and not earlier than date_created;
+// - a message made now, then edited: date_updated must not be earlier than its date_created (a clock in another time
+//   zone, labelled Z, lies hours before it). Before the edit date_updated may be null ("null if the message has not
+//   been edited") or a date; that is observed.
+check('msg.update.date-updated-advances', async ({ messages, scope, seedMessage, randomHex, observe }) => {
+  const hex = randomHex(4)
+  const seededCreated = pastDate(hex)
+  const seededUpdated = pastDate(hex, 5 * 86_400 + 7_384)
+  const imported = await seedMessage({ Body: 'imported, before the edit', DateCreated: seededCreated, DateUpdated: seededUpdated })
+  const editedImport = await messages.update(imported.sid, { Body: 'imported, after the edit' })
+  expectAccepted(editedImport, 'an edit of Body')
+  const afterImport = expectMessage(editedImport, scope)
+  const stamped = instant(afterImport.date_updated)
+  expectThat(!Number.isNaN(stamped), `date_updated after an edit is ${JSON.stringify(afterImport.date_updated)}, expected a date`, editedImport)
+  expectThat(stamped > instant(seededUpdated), `date_updated is ${afterImport.date_updated} after an edit of a message whose DateUpdated was ${seededUpdated}: the edit did not stamp it`, editedImport)
+  expectThat(!(stamped < instant(afterImport.date_created)), `date_updated ${afterImport.date_updated} is earlier than date_created ${afterImport.date_created} after an edit`, editedImport)
+
+  const fresh = await seedMessage({ Body: 'made now, before the edit' })
+  observe(`date_updated before any edit: ${fresh.date_updated === null ? 'null' : 'a date'}`)
+  const editedFresh = await messages.update(fresh.sid, { Body: 'made now, after the edit' })
+  expectAccepted(editedFresh, 'an edit of Body')
+  const afterFresh = expectMessage(editedFresh, scope)
+  const after = instant(afterFresh.date_updated)
+  expectThat(!Number.isNaN(after), `date_updated after an edit is ${JSON.stringify(afterFresh.date_updated)}, expected a date`, editedFresh)
+  expectThat(!(after < instant(afterFresh.date_created)), `date_updated ${afterFresh.date_updated} is earlier than date_created ${afterFresh.date_created} after an edit`, editedFresh)
+  expectThat(!(after < instant(fresh.date_updated)), `date_updated went back from ${fresh.date_updated} to ${afterFresh.date_updated} in an edit`, editedFresh)
 })

@@ -1,10 +1,11 @@
 import { check } from '../../src/harness/check.ts'
 import { expectMessage, expectStatus, expectThat, sameInstant } from '../../src/harness/verify.ts'
+import { pastDate } from '../create/dates.ts'
 
-// The message is seeded with a DateCreated in the past, so a server that re-stamps date_created on an edit shows it
-// even within the same second. Instants are compared, not the text.
-check('msg.update.identity-stable', async ({ messages, scope, seedMessage }) => {
-  const seeded = await seedMessage({ Body: 'before the edit', DateCreated: '2015-12-16T22:18:37Z' })
+// The message is seeded with a DateCreated years in the past (drawn from the seed, not the doc's example date), so a
+// server that re-stamps date_created on an edit shows it even within the same second. Instants are compared.
+check('msg.update.identity-stable', async ({ messages, scope, seedMessage, randomHex }) => {
+  const seeded = await seedMessage({ Body: 'before the edit', DateCreated: pastDate(randomHex(4)) })
   const res = await messages.update(seeded.sid, { Body: 'after the edit', Attributes: '{"edited":true}' })
   expectStatus(res, 200)
   const updated = expectMessage(res, scope)

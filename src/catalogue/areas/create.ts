@@ -2,6 +2,20 @@ import { DOC } from '../links.ts'
 import type { Requirement } from '../types.ts'
 import { req, CHAT_BODY_LIMIT } from './define.ts'
 
+/**
+ * The Message page sets no size for Attributes; the Conversations limits page gives message Attributes 4KB. Both
+ * readings are conformant: Attributes well past 4KB are stored or refused, and which one is observed.
+ */
+const ATTRIBUTES_LIMIT = {
+  qualifiedBy: [
+    {
+      ref: DOC.limits,
+      quote: 'Conversation Message Attributes: 4KB',
+      allows: 'Attributes over 4KB refused with a validation error (Twilio error 50303); up to 4,000 bytes always accepted',
+    },
+  ],
+}
+
 export const CREATE: readonly Requirement[] = [
   // Create
   req('msg.create.status-201', 'must', 'openapi', DOC.create, 'Create answers 201 Created with the new message as JSON'),
@@ -19,25 +33,35 @@ export const CREATE: readonly Requirement[] = [
     'Attributes holding any JSON value are stored and returned as a string encoding the same value'),
   req('msg.create.attributes-invalid', 'must', 'docs', DOC.create,
     'Attributes that are not structurally valid JSON are rejected with a 4xx Twilio error'),
+  req('msg.create.attributes-size', 'must', 'docs', DOC.create,
+    'Attributes of 4,000 bytes of JSON are accepted and read back; Attributes of 16 KiB are either accepted and read back (the Message page sets no limit) or rejected as a validation error (the limits page: 4KB)', ATTRIBUTES_LIMIT),
   req('msg.create.date-created', 'must', 'openapi', DOC.create, 'DateCreated sets date_created to that instant'),
   req('msg.create.date-updated', 'must', 'openapi', DOC.create, 'DateUpdated sets date_updated to that instant'),
   req('msg.create.date-invalid', 'should', 'openapi', DOC.create,
-    'A DateCreated that is not an RFC 3339 date-time is rejected with a 4xx Twilio error'),
+    'A DateCreated or DateUpdated that is not an RFC 3339 date-time is rejected with a 4xx Twilio error'),
   req('msg.create.media-sid', 'must', 'docs', DOC.create,
-    'A MediaSid is attached: media lists an object with that sid, content_type, filename and size (or the create is refused with a 4xx when the media does not exist)'),
+    'A MediaSid is attached: media lists an object with that sid, content_type, filename and size (or, when the media does not exist, the create is refused as a validation error and stores nothing)'),
   req('msg.create.media-sid-pattern', 'must', 'openapi', DOC.create,
     'A MediaSid that does not match ^ME[0-9a-fA-F]{32}$ is rejected with a 4xx Twilio error'),
   req('msg.create.content-sid', 'must', 'docs', DOC.create,
-    'A ContentSid with ContentVariables is returned as content_sid (or refused with a 4xx when the template does not exist)'),
+    'A ContentSid with ContentVariables is returned as content_sid (or, when the template does not exist, the create is refused as a validation error and stores nothing)'),
+  req('msg.create.content-variables-invalid', 'must', 'docs', DOC.create,
+    'ContentVariables that are not structurally valid JSON (with a well-formed ContentSid) are rejected as a validation error (a 4xx other than 401, 403, 404, 405, 429)'),
   req('msg.create.content-sid-pattern', 'must', 'openapi', DOC.create,
     'A ContentSid that does not match ^HX[0-9a-fA-F]{32}$ is rejected with a 4xx Twilio error'),
   req('msg.create.content-sid-ignores-body', 'must', 'docs', DOC.create,
-    'With ContentSid set, Body and MediaSid are ignored: body is not the given Body and media does not list the given MediaSid'),
+    'With ContentSid set, Body and MediaSid are ignored: body is not the given Body and media does not list the given MediaSid (or, when the template does not exist, the create is refused as a validation error and stores nothing)'),
+  req('msg.create.no-content', 'should', 'observed', DOC.create,
+    'A create with none of Body, MediaSid and ContentSid is rejected as a validation error (Twilio error 50503 "Message body not provided")'),
   req('msg.create.subject', 'must', 'docs', DOC.create, 'A Subject of up to 256 characters is accepted'),
   req('msg.create.subject-over-limit', 'should', 'docs', DOC.create,
     'A Subject over 256 characters is rejected with a 4xx Twilio error'),
   req('msg.create.webhook-header', 'must', 'openapi', DOC.create,
     'X-Twilio-Webhook-Enabled: true and false are both accepted on create'),
+  req('msg.create.webhook-header-invalid', 'should', 'openapi', DOC.create,
+    'An X-Twilio-Webhook-Enabled value other than true or false (the header\'s enum), under any spelling of the header name, is rejected as a validation error'),
+  req('msg.create.client-encodings', 'must', 'openapi', DOC.create,
+    'A create encoded as mainstream clients encode it (twilio-node, twilio-python, twilio-java, curl, a browser fetch, jQuery) stores the same message: Content-Type application/x-www-form-urlencoded with or without a charset parameter, in any letter case; a space as + or %20; parameters in any order; header names in any case'),
   req('msg.create.rejected-leaves-nothing', 'must', 'docs', DOC.create,
     'A rejected create (any invalid input) leaves the conversation unchanged'),
 ]

@@ -1,0 +1,31 @@
+/**
+ * Past instants for the checks that give DateCreated or DateUpdated, drawn from the check's seed: never the doc's
+ * example dates (2015-12-16T22:18:37Z, 2020-07-01T22:18:37Z), so a server that answers with the doc's examples
+ * cannot pass, yet the same on every replay of a seed.
+ */
+
+/** 2016-01-01T00:00:00Z: the start of the range, after the doc's first example date (2015-12-16), well in the past. */
+const FROM = Date.UTC(2016, 0, 1) / 1000
+/**
+ * Four years less a month (to the start of December 2019), so that a date a few days later (`laterBy`, under 30 days)
+ * is still before the doc's other example, 2020-07-01, and before 2020-01-01T00:00:00Z, where the clock of a
+ * reproducible recording (fixtures/cassettes) starts: an edit there must still come after every seeded date.
+ */
+const SPAN_SECONDS = (4 * 365 - 31) * 24 * 3600
+const MAX_LATER_BY = 30 * 24 * 3600
+
+/** An RFC 3339 date-time in UTC, whole seconds, as the doc writes them. */
+export function rfc3339(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** A past instant in 2016..2019 chosen by `hex` (from ctx.randomHex(4)), as epoch seconds. */
+export function pastSeconds(hex: string): number {
+  return FROM + (Number.parseInt(hex, 16) % SPAN_SECONDS)
+}
+
+/** A past date-time chosen by `hex`; with `laterBy` seconds added (for a DateUpdated after a DateCreated). */
+export function pastDate(hex: string, laterBy = 0): string {
+  if (laterBy < 0 || laterBy >= MAX_LATER_BY) throw new Error(`pastDate: laterBy must be from 0 to under 30 days, got ${laterBy} s`)
+  return rfc3339(pastSeconds(hex) + laterBy)
+}
