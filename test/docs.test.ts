@@ -15,10 +15,13 @@ function recipesOf(markdown: string): Array<{ path: string; block: string }> {
   return [...markdown.matchAll(/<!-- recipe: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)].map((m) => ({ path: m[1]!, block: m[2]! }))
 }
 
-/** Every `npx conformance …` command in a text (shell blocks, workflow `run:` lines), continuation lines joined. */
+/**
+ * Every `npx conformance …` (or, in this repository, `npm run conformance -- …`) command in a text (shell blocks,
+ * workflow `run:` lines), continuation lines joined.
+ */
 function commandsOf(text: string): string[][] {
   const joined = text.replace(/\\\n\s*/g, ' ').replace(/>-\n((?:\s{10,}\S.*\n?)+)/g, (_m, block: string) => block.replace(/\n\s*/g, ' '))
-  return [...joined.matchAll(/npx conformance((?: [^\n`|&;#]+)?)/g)].map((m) => words(m[1] ?? ''))
+  return [...joined.matchAll(/(?:npx conformance|npm run conformance --)((?: [^\n`|&;#]+)?)/g)].map((m) => words(m[1] ?? ''))
 }
 
 /** Shell words, with workflow expressions and variables replaced by harmless values. */
@@ -45,7 +48,7 @@ describe('the docs', () => {
     for (const page of ['docs/mock-ci.md', 'docs/nightly.md', 'docs/certify.md']) expect(recipesOf(read(page)).some((r) => r.path.startsWith('docs/workflows/')), page).toBe(true)
   })
 
-  test.each(DOCS)('%s: every npx conformance command line is one the CLI accepts', async (doc) => {
+  test.each(DOCS)('%s: every conformance command line is one the CLI accepts', async (doc) => {
     const text = read(doc) + recipesOf(read(doc)).map((r) => (r.path.endsWith('.yml') ? `\n${read(r.path)}` : '')).join('')
     for (const argv of commandsOf(text)) {
       const sub = SUBCOMMANDS.find((s) => s === argv[0])
@@ -60,6 +63,7 @@ describe('the docs', () => {
 
   test('the reader finds the commands (the test is not vacuous)', () => {
     expect(commandsOf(read('docs/certify.md')).length).toBeGreaterThan(5)
+    expect(commandsOf(read('README.md')).length).toBeGreaterThan(10)
     expect(commandsOf(read('docs/workflows/certify-matrix.yml')).map((a) => a[0])).toEqual(['--target', 'merge'])
   })
 })

@@ -137,6 +137,18 @@ describe('settling a read that verifies a write', () => {
     expect(s.record.unsettled).toBe(1)
     expect(s.record.waitedMs).toBeGreaterThanOrEqual(100)
   })
+
+  test('a first read slower than the settle time (latency, a 429 burst) is still followed by another read', async () => {
+    const s = settler(100)
+    let reads = 0
+    const slowThenShown = async () => {
+      reads++
+      if (reads === 1) await new Promise((resolve) => setTimeout(resolve, 250))
+      return reads
+    }
+    expect(await s.settle(slowThenShown, (n) => n >= 2)).toBe(2)
+    expect(s.record).toMatchObject({ polls: 2, delayed: 1, unsettled: 0 })
+  })
 })
 
 describe('a validation error is a 4xx other than 401, 403, 404, 405 and 429', () => {

@@ -39,9 +39,11 @@ export function createSettler(options: SettlerOptions): Settler {
   return {
     record,
     async settle(read, agrees) {
-      const started = Date.now()
       record.reads++
       let value = await read()
+      // The settle time counts from the first answer, not the first request: a read slowed by latency or retried
+      // through a 429 burst has not given the target its time to show the write, so at least one more read follows.
+      const started = Date.now()
       let polls = 1
       let delay = FIRST_POLL_MS
       let agreed = agrees(value)
