@@ -45,6 +45,8 @@ export async function mergeCommand(argv: readonly string[], out: NodeJS.Writable
   checkReportPaths(specs)
   const shards = program.args.map(readShard)
   const merged = mergeReports(shards.map((s) => s.report), shards.map((s) => s.file))
+  const missing = missingShards(shards.map((s) => s.report))
+  if (missing.length > 0) out.write(`not given: shard ${missing.join(', ')} of ${shards[0]!.report.selection.shard!.count}, so the verdict is partial\n`)
   printRunSummary(merged, out, o.quiet ? 'quiet' : 'normal')
   const written = await writeReports(merged, specs)
   if (!o.quiet) for (const file of written.written) out.write(`report written: ${file}\n`)
@@ -65,6 +67,14 @@ function readShard(file: string): { file: string; report: RunReport } {
   return { file, report: data as RunReport }
 }
 
+/** The shard numbers of the run that none of the reports is (none when they are not shards). */
+function missingShards(reports: readonly RunReport[]): number[] {
+  const count = reports[0]?.selection.shard?.count
+  if (count === undefined) return []
+  const given = new Set(reports.map((r) => r.selection.shard?.index))
+  return Array.from({ length: count }, (_, i) => i + 1).filter((i) => !given.has(i))
+}
+
 /** One report from shard reports; throws a UsageError when they are not parts of the same run. */
 export function mergeReports(reports: readonly RunReport[], files: readonly string[]): RunReport {
   const first = reports[0]
@@ -78,7 +88,8 @@ export function mergeReports(reports: readonly RunReport[], files: readonly stri
   }
   same('suite version', (r) => `${r.suite.name} ${r.suite.version}`)
   same('seed', (r) => r.seed)
-  same('target', (r) => r.target.url)
+  // The embedded reference server listens on a new port each run: its shards are of one target all the same.
+  same('target', (r) => (r.target.embedded ? 'the embedded reference server' : r.target.url))
   same('profile', (r) => r.profile)
   same('level', (r) => r.level)
   same('runs', (r) => r.runs ?? null)
