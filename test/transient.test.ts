@@ -4,6 +4,7 @@ import { CouldNotJudge, TransientFault, TransportError } from '../src/client/err
 import { HttpClient, type HttpClientOptions } from '../src/client/http.ts'
 import { classifyResponse, type RetryEvent, retryAfterMs, retryDelayMs } from '../src/client/retry.ts'
 import { createSettler } from '../src/harness/settle.ts'
+import { RateLimitGate } from '../src/client/rate-limit-gate.ts'
 import { expectRejected, isValidationError } from '../src/harness/verify.ts'
 
 // The client's retry policy (src/client/retry.ts, src/client/http.ts) and read-after-write settling
@@ -51,6 +52,36 @@ describe('what counts as transient', () => {
     expect(retryAfterMs('soon', now)).toBeUndefined()
     expect(retryDelayMs(undefined, 3, { maxTransientRetries: 4, baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0.5)).toBe(400)
     expect(retryDelayMs(undefined, 20, { maxTransientRetries: 4, baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0.999)).toBeLessThan(10_000)
+  })
+})
+
+describe('a 429 holds back every request to the target, not only its own', () => {
+  const policy = { maxTransientRetries: 4, baseDelayMs: 100, maxDelayMs: 10_000 }
+
+  test('Retry-After is waited at least, with a little jitter; without it, the wait grows with the 429s in a row, and an answer resets it', () => {
+    const gate = new RateLimitGate(() => 0.999)
+    const told = gate.rateLimited(1000, policy, 0)
+    expect(told).toBeGreaterThanOrEqual(1000)
+    expect(told).toBeLessThan(1250)
+    gate.answered()
+    const waits = [1, 2, 3, 4].map(() => gate.rateLimited(undefined, policy, 0))
+    expect(waits).toEqual([99, 199, 399, 799]) // equal jitter: at least half of each doubling step
+    gate.answered()
+    expect(gate.rateLimited(undefined, policy, 0)).toBe(99)
+  })
+
+  test('a client sharing the gate waits out the 429 another client was answered', async () => {
+    const gate = new RateLimitGate()
+    const first = clientWith([[429, twilioError(429, 20429), { 'retry-after': '1' }], [200, '{}']], { rateLimitGate: gate, retryPolicy: { ...FAST, maxDelayMs: 10_000 } })
+    const second = clientWith([[200, '{}']], { rateLimitGate: gate, retryPolicy: { ...FAST, maxDelayMs: 10_000 } })
+    const firstDone = first.http.send({ method: 'GET', path: '/v1/a' })
+    await new Promise((resolve) => setTimeout(resolve, 50)) // the first has been answered 429 by now
+    expect(gate.holdMs()).toBeGreaterThan(800)
+    const started = Date.now()
+    await second.http.send({ method: 'GET', path: '/v1/b' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800) // held back although its own request was never refused
+    expect(second.retries).toEqual([])
+    await firstDone
   })
 })
 

@@ -1,7 +1,8 @@
 import { request, type Dispatcher } from 'undici'
 import { CouldNotJudge, describeTransportFailure, TransientFault, TransportError } from './errors.ts'
 import { type Exchange, parseJsonOrUndefined } from './exchange.ts'
-import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
+import { RateLimitGate } from './rate-limit-gate.ts'
+import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, retryAfterMs, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
 import { parseBaseUrl, type Target } from './target.ts'
 
 export type Method = 'GET' | 'POST' | 'DELETE'
@@ -49,6 +50,11 @@ export interface HttpClientOptions {
    */
   signal?: AbortSignal
   retryPolicy?: RetryPolicy
+  /**
+   * Shared by the clients of one target (src/client/rate-limit-gate.ts): a 429 holds back all of their requests,
+   * not only the one it answered. Default: a gate of this client's own.
+   */
+  rateLimitGate?: RateLimitGate
 }
 
 /** A 429 with no deadline given is waited for at most this long. */
@@ -67,6 +73,7 @@ export class HttpClient {
   private lastRequestAt = 0
   /** Set once the check is over for this client (see send). */
   private stopped: Error | undefined
+  private readonly gate: RateLimitGate
 
   constructor(
     private readonly target: Target,
@@ -74,6 +81,7 @@ export class HttpClient {
   ) {
     this.base = parseBaseUrl(target.baseUrl)
     this.prefix = this.base.pathname.replace(/\/+$/, '')
+    this.gate = options.rateLimitGate ?? new RateLimitGate()
   }
 
   get origin(): string {
@@ -109,12 +117,13 @@ export class HttpClient {
       let ex: Exchange | undefined
       let failure: TransportError | undefined
       try {
-        ex = await this.sendOnce(spec)
+        ex = await this.sendOnce(spec, budgetEnd)
       } catch (err) {
         if (!(err instanceof TransportError)) throw err
         failure = err
       }
       const kind = ex ? classifyResponse(ex.response.status, ex.json) : 'maybe-processed'
+      if (ex && kind !== 'rate-limited') this.gate.answered()
       if (kind === undefined) {
         // A DELETE repeated after a reset that answers 404 may have deleted the message the first time.
         if (repeatedAfter === 'maybe-processed' && spec.method === 'DELETE' && ex!.response.status === 404) return this.unsafe(spec, ex!, undefined, 'a DELETE repeated after an unanswered one answered 404')
@@ -122,7 +131,8 @@ export class HttpClient {
       }
       const mayRepeat = kind === 'rate-limited' || ((kind === 'not-processed' || isIdempotent(spec.method)) && transientRepeats < policy.maxTransientRetries)
       if (mayRepeat) {
-        const waitMs = retryDelayMs(ex?.response.headers['retry-after'], kind === 'rate-limited' ? attempt : transientRepeats, policy)
+        const waitMs =
+          kind === 'rate-limited' ? this.gate.rateLimited(retryAfterMs(ex?.response.headers['retry-after']), policy) : retryDelayMs(ex?.response.headers['retry-after'], transientRepeats, policy)
         if (Date.now() + waitMs <= budgetEnd) {
           if (kind !== 'rate-limited') transientRepeats++
           repeatedAfter = kind
@@ -167,7 +177,9 @@ export class HttpClient {
     return err
   }
 
-  private async sendOnce(spec: RequestSpec): Promise<Exchange> {
+  private async sendOnce(spec: RequestSpec, budgetEnd: number): Promise<Exchange> {
+    if (this.options.signal?.aborted) throw this.stop(this.abortReason())
+    await this.waitForGate(budgetEnd)
     if (this.options.signal?.aborted) throw this.stop(this.abortReason())
     await this.pace()
     const path = withQuery(spec.path, spec.query)
@@ -207,6 +219,17 @@ export class HttpClient {
     } catch (err) {
       throw new TransportError(describeTransportFailure(err, this.base.origin, this.target.timeoutMs), spec.method, path)
     }
+  }
+
+  /**
+   * Waits while the target is rate limiting (another request was answered 429), never past the budget; the
+   * requests that waited return spread over a moment rather than all at once.
+   */
+  private async waitForGate(budgetEnd: number): Promise<void> {
+    const hold = this.gate.holdMs()
+    if (hold <= 0) return
+    const spread = Math.floor(Math.random() * Math.min(250, hold / 4))
+    await sleep(Math.min(hold + spread, Math.max(0, budgetEnd - Date.now())), this.options.signal)
   }
 
   private async pace(): Promise<void> {

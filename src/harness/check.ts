@@ -4,6 +4,7 @@ import { type ConversationRef, ConversationsApi, type MessageParams, type Messag
 import { CouldNotJudge, TransientFault, TransportError } from '../client/errors.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient, type HttpClientOptions } from '../client/http.ts'
+import { sharedRateLimitGate } from '../client/rate-limit-gate.ts'
 import type { MessageResource } from '../client/resources.ts'
 import type { RetryEvent } from '../client/retry.ts'
 import { findRequirement } from '../catalogue/requirements.ts'
@@ -153,6 +154,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
           session.onExchange(ex)
         },
         onRetry: (event) => noteRetry(transient, event),
+        rateLimitGate: sharedRateLimitGate(new URL(config.target.baseUrl).origin),
         ...extra,
       })
     const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
