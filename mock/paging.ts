@@ -74,6 +74,8 @@ export interface PagingFaults {
   firstIsCurrent?: boolean
   /** previous_page_url is null on every page. */
   previousNever?: boolean
+  /** The `page-zero-refused` fault: page URLs leave Page out when it is 0 (the server cannot read Page=0 back). */
+  omitPageZero?: boolean
 }
 
 export function slicePage<T>(log: SortedItems<T>, q: ListQuery, descending: boolean, faults: PagingFaults = {}): PageSlice<T> {
@@ -145,11 +147,20 @@ export function decodePageToken(token: string, opaque = false): number | undefin
  */
 export function pageUrl(
   base: string,
-  q: { filters?: string | undefined; order?: string | undefined; pageSize: number; page: number; pageToken?: number | null | undefined; opaque?: boolean | undefined },
+  q: {
+    filters?: string | undefined
+    order?: string | undefined
+    pageSize: number
+    page: number
+    pageToken?: number | null | undefined
+    opaque?: boolean | undefined
+    omitPageZero?: boolean | undefined
+  },
 ): string {
   let query = q.filters ? `${q.filters}&` : ''
   if (q.order !== undefined) query += `Order=${q.order}&`
-  query += `PageSize=${q.pageSize}&Page=${q.page}`
+  query += `PageSize=${q.pageSize}`
+  if (!(q.omitPageZero && q.page === 0)) query += `&Page=${q.page}`
   if (q.pageToken !== undefined && q.pageToken !== null) query += `&PageToken=${encodeURIComponent(encodePageToken(q.pageToken, q.opaque))}`
   return `${base}?${query}`
 }
@@ -166,7 +177,7 @@ export interface PageMeta {
 
 /** `filters`: the list's own query parameters (the conversation list's State, StartDate, EndDate), kept in every page URL. */
 export function pageMeta(base: string, key: string, q: ListQuery, slice: PageSlice<unknown>, faults: PagingFaults = {}, filters?: string): PageMeta {
-  const common = { filters, order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens }
+  const common = { filters, order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens, omitPageZero: faults.omitPageZero }
   const url = pageUrl(base, { ...common, page: q.page, pageToken: q.pageToken })
   const previous = slice.previousToken === null || faults.previousNever ? null : pageUrl(base, { ...common, page: Math.max(0, q.page - 1), pageToken: slice.previousToken })
   return {

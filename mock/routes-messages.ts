@@ -15,7 +15,32 @@ import { checkWebhookHeader, type MessageCreate, readCreateParams, readListQuery
 function conversationFor(req: Request, app: App, scope: Scope): Conversation {
   if (scope === 'service' && app.faults.on('no-service-scope')) throw notFound(req.path)
   if (req.method === 'GET' && app.faults.on('unknown-conversation-listed')) return findConversationOrPhantom(req, app, scope)
+  const messageSid = req.params['message']
+  if (req.method === 'POST' && messageSid === undefined && app.faults.on('create-unknown-conversation-stored') && namesNoConversation(req, app, scope)) {
+    return findConversationOrPhantom(req, app, scope)
+  }
+  if (req.method !== 'GET' && messageSid !== undefined && app.faults.on('writes-ignore-conversation') && namesNoConversation(req, app, scope)) {
+    const home = conversationHolding(app, messageSid)
+    if (home !== undefined) return home
+  }
   return findConversation(req, app, scope)
+}
+
+/**
+ * For the faults about a conversation SID that names nothing at all: the path's service exists (in the service scope)
+ * and no conversation of any service has this SID, so other lookups (an unknown service, another service's
+ * conversation) keep their 404.
+ */
+function namesNoConversation(req: Request, app: App, scope: Scope): boolean {
+  if (scope === 'service' && app.store.getService(req.params['service'] ?? '') === undefined) return false
+  const key = req.params['conversation'] ?? ''
+  return isSid('CH', key) && app.store.findConversation(key) === undefined
+}
+
+/** The `writes-ignore-conversation` fault: the conversation a message SID belongs to, whatever the path says. */
+function conversationHolding(app: App, messageSid: string): Conversation | undefined {
+  for (const c of app.store.allConversations()) if (c.messages.get(messageSid) !== undefined) return c
+  return undefined
 }
 
 /** The `unknown-conversation-listed` fault: an unknown conversation reads as an empty one (a filter on a message table). */
@@ -88,11 +113,14 @@ const bodyRules = (app: App) => ({
 
 /**
  * The X-Twilio-Webhook-Enabled header; the `webhook-false-rejected` fault accepts only "true", `webhook-header-unvalidated`
- * any value, and `webhook-header-name-case-sensitive` sees the header only under its exact spelling.
+ * any value (`update-webhook-header-unvalidated`: on update), and `webhook-header-name-case-sensitive` sees the header
+ * only under its exact spelling.
  */
-function webhookHeader(req: Request, app: App): void {
-  const value = app.faults.on('webhook-header-name-case-sensitive') ? req.rawHeader('X-Twilio-Webhook-Enabled') : req.header('x-twilio-webhook-enabled')
-  if (!app.faults.on('webhook-header-unvalidated')) checkWebhookHeader(value)
+function webhookHeader(req: Request, app: App, op: 'create' | 'update' | 'delete'): void {
+  const given = app.faults.on('webhook-header-name-case-sensitive') ? req.rawHeader('X-Twilio-Webhook-Enabled') : req.header('x-twilio-webhook-enabled')
+  const value = given === '' && app.variants.on('empty-as-omitted') ? undefined : given
+  const unvalidated = app.faults.on('webhook-header-unvalidated') || (op === 'update' && app.faults.on('update-webhook-header-unvalidated'))
+  if (!unvalidated) checkWebhookHeader(value)
   if (app.faults.on('webhook-false-rejected') && value?.toLowerCase() === 'false') throw invalidParameter('X-Twilio-Webhook-Enabled must be true')
 }
 
@@ -100,6 +128,15 @@ function webhookHeader(req: Request, app: App): void {
 function refuseUnknownMediaAndContent(input: MessageCreate): void {
   if (input.contentSid !== undefined) throw invalidParameter(`ContentSid ${input.contentSid} does not name a Content template`)
   if (input.mediaSid !== undefined) throw invalidParameter(`MediaSid ${input.mediaSid} does not name any media`)
+}
+
+/** The parameters whose empty value the `empty-as-omitted` variant reads as not given (an empty Body, Author or Subject is a value). */
+const OMITTED_WHEN_EMPTY = ['DateCreated', 'DateUpdated', 'Attributes', 'MediaSid', 'ContentSid', 'ContentVariables']
+
+/** A create's or update's form as read: under the `empty-as-omitted` variant without the parameters given empty. */
+function writeForm(form: Params, app: App): Params {
+  if (!app.variants.on('empty-as-omitted')) return form
+  return new Map([...form].filter(([name, value]) => !(value === '' && OMITTED_WHEN_EMPTY.includes(name))))
 }
 
 /** What the create faults make of a stored Body. */
@@ -124,6 +161,7 @@ const listRules = (app: App) => ({
   pageUnvalidated: app.faults.on('page-unvalidated'),
   ignorePage: app.faults.on('page-number-stuck'),
   pageTokenUnchecked: app.faults.on('page-token-unchecked'),
+  pageZeroRefused: app.faults.on('page-zero-refused'),
 })
 
 /** The `extra-properties` variant: fields a client must ignore. */
@@ -137,6 +175,7 @@ const pagingFaults = (app: App): PagingFaults => ({
   previousOnFirst: app.faults.on('previous-url-on-first-page'),
   firstIsCurrent: app.faults.on('first-page-url-is-current'),
   previousNever: app.faults.on('previous-url-null-on-later-pages'),
+  omitPageZero: app.faults.on('page-zero-refused'),
 })
 
 /** The `page-urls-foreign-origin` fault: the host name of the machine behind the proxy, leaked into the page URLs. */
@@ -152,7 +191,7 @@ function otherConversationsMessages(app: App, conversation: Conversation): Messa
 /** Validates a create; under the `rejected-create-stored` fault an invalid one is stored before it is refused. */
 function readCreateOrStoreAnyway(req: Request, app: App, conversation: Conversation): MessageCreate {
   try {
-    return readCreateParams(req.form(), bodyRules(app))
+    return readCreateParams(writeForm(req.form(), app), bodyRules(app))
   } catch (err) {
     if (app.faults.on('rejected-create-stored')) {
       const now = app.store.now()
@@ -170,7 +209,7 @@ const create =
   (scope: Scope): Handler =>
   (req, app) => {
     const conversation = conversationFor(req, app, scope)
-    webhookHeader(req, app)
+    webhookHeader(req, app, 'create')
     const input = readCreateOrStoreAnyway(req, app, conversation)
     if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input)
     const author = (app.faults.on('author-ignored') ? undefined : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
@@ -233,7 +272,7 @@ const update =
     const conversation = conversationFor(req, app, scope)
     const message = messageFor(req, app, conversation)
     const before = { ...message } // for a lagged list, which still shows this state for a while
-    webhookHeader(req, app)
+    webhookHeader(req, app, 'update')
     const form = updateForm(req, app)
     if (app.faults.on('update-not-atomic')) {
       applyValidFieldsFirst(form, app, message)
@@ -276,8 +315,11 @@ const remove =
     // delete-unknown-204: a well-formed SID that matches no row, live or deleted, is "deleted" all the same.
     if (app.faults.on('delete-unknown-204') && isSid('IM', sid) && conversation.messages.get(sid) === undefined && conversation.messages.getDeleted(sid) === undefined) return { status: 204 }
     const message = messageFor(req, app, conversation)
-    webhookHeader(req, app)
+    // delete-webhook-header-after-delete: the header is validated only after the message is gone.
+    const headerAfterWrite = app.faults.on('delete-webhook-header-after-delete')
+    if (!headerAfterWrite) webhookHeader(req, app, 'delete')
     conversation.messages.remove(message.sid, app.faults.on('delete-still-listed'))
+    if (headerAfterWrite) webhookHeader(req, app, 'delete')
     if (app.faults.on('delete-200-body')) return { status: 200, body: renderMessage(message, scope, app.render) }
     return { status: 204 }
   }
@@ -285,7 +327,7 @@ const remove =
 /** The update's form; under `update-form-charset-ignored` a Content-Type with parameters gives none (create is unaffected). */
 function updateForm(req: Request, app: App): Params {
   if (app.faults.on('update-form-charset-ignored') && (req.header('content-type') ?? '').includes(';')) return new Map()
-  return req.form()
+  return writeForm(req.form(), app)
 }
 
 /** The `update-not-atomic` fault: each field is written as soon as it is valid, before the whole update is checked. */

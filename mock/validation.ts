@@ -129,16 +129,23 @@ function readEdit(form: Params, rules: BodyRules, op: Operation, skipBody = fals
   if (author !== undefined) edit.author = author
   const body = skipBody ? undefined : form.get('Body')
   if (body !== undefined) edit.body = limitedBody(body, rules, op)
-  const lenientDates = faultOn(rules, 'date-invalid-ignored')
+  const lenientDates = faultOn(rules, 'date-invalid-ignored') || (op === 'update' && faultOn(rules, 'update-date-invalid-ignored'))
+  // empty-dates-epoch: an empty date is read as Number('') = 0, the epoch.
+  const emptyIsEpoch = faultOn(rules, 'empty-dates-epoch')
   const dateCreated = form.get('DateCreated')
-  if (dateCreated !== undefined && !(lenientDates && parseDateTime(dateCreated) === null)) edit.dateCreated = dateTime('DateCreated', dateCreated)
+  if (dateCreated === '' && emptyIsEpoch) edit.dateCreated = 0
+  else if (dateCreated !== undefined && !(lenientDates && parseDateTime(dateCreated) === null)) edit.dateCreated = dateTime('DateCreated', dateCreated)
   const dateUpdated = form.get('DateUpdated')
   const lenientDateUpdated = lenientDates || (op === 'create' && faultOn(rules, 'date-updated-unvalidated'))
-  if (dateUpdated !== undefined && !(lenientDateUpdated && parseDateTime(dateUpdated) === null)) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
+  if (dateUpdated === '' && emptyIsEpoch) edit.dateUpdated = 0
+  else if (dateUpdated !== undefined && !(lenientDateUpdated && parseDateTime(dateUpdated) === null)) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)
   const attributes = form.get('Attributes')
-  if (attributes !== undefined) edit.attributes = limitedAttributes(faultOn(rules, 'attributes-unvalidated') ? attributes : jsonText('Attributes', attributes), rules)
+  // empty-attributes-stored: the JSON check is skipped for an empty string (a falsy test), so "" is stored.
+  if (attributes === '' && faultOn(rules, 'empty-attributes-stored')) edit.attributes = ''
+  else if (attributes !== undefined) edit.attributes = limitedAttributes(faultOn(rules, 'attributes-unvalidated') ? attributes : jsonText('Attributes', attributes), rules)
   const subject = form.get('Subject')
-  const subjectMax = faultOn(rules, 'subject-limit-255') ? SUBJECT_MAX_CHARACTERS - 1 : faultOn(rules, 'subject-limit-ignored') ? Infinity : SUBJECT_MAX_CHARACTERS
+  const subjectUnlimited = faultOn(rules, 'subject-limit-ignored') || (op === 'update' && faultOn(rules, 'update-subject-limit-ignored'))
+  const subjectMax = faultOn(rules, 'subject-limit-255') ? SUBJECT_MAX_CHARACTERS - 1 : subjectUnlimited ? Infinity : SUBJECT_MAX_CHARACTERS
   if (subject !== undefined) edit.subject = maxCharacters('Subject', subject, subjectMax)
   return edit
 }
@@ -156,8 +163,10 @@ export function readCreateParams(form: Params, rules: BodyRules): MessageCreate 
   if (mediaSid !== undefined) create.mediaSid = faultOn(rules, 'media-sid-unvalidated') ? mediaSid : sid('MediaSid', mediaSid, 'ME')
   const contentVariables = form.get('ContentVariables')
   if (contentVariables !== undefined) create.contentVariables = faultOn(rules, 'content-variables-unvalidated') ? contentVariables : jsonText('ContentVariables', contentVariables)
-  // A message must carry something. An empty Body carries nothing, so it does not count.
-  if (!create.body && create.mediaSid === undefined && create.contentSid === undefined && !faultOn(rules, 'no-content-accepted')) {
+  // A message must carry something. An empty Body carries nothing, so it does not count. (Under the
+  // `media-without-body-refused` fault media does not count either.)
+  const hasMedia = create.mediaSid !== undefined && !faultOn(rules, 'media-without-body-refused')
+  if (!create.body && !hasMedia && create.contentSid === undefined && !faultOn(rules, 'no-content-accepted')) {
     throw invalidParameter('Body, MediaSid or ContentSid is required')
   }
   return create
@@ -198,6 +207,8 @@ export interface ListRules {
   ignorePage?: boolean
   /** The `page-token-unchecked` fault: a token that is not ours is ignored (the first page). */
   pageTokenUnchecked?: boolean
+  /** The `page-zero-refused` fault: Page is read as 1-based, so Page=0 is refused. */
+  pageZeroRefused?: boolean
 }
 
 export function readListQuery(query: Params, rules: ListRules): ListQuery {
@@ -223,6 +234,7 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
   }
 
   const page = query.get('Page')
+  if (page === '0' && rules.pageZeroRefused) throw invalidParameter('Page must be at least 1')
   if (page !== undefined && rules.pageUnvalidated) q.page = Number(page)
   else if (page !== undefined && !rules.ignorePage) {
     const integer = DIGITS.test(page) ? Number(page) : NaN

@@ -249,6 +249,72 @@ const faultProbes: Partial<Record<FaultName, Probe>> = {
     const m = (await api.post(p, { Body: 'x', DateCreated: '2019-03-04T05:06:07Z', DateUpdated: '2019-03-04T06:06:07Z' })).json
     expect((await api.post(`${p}/${m.sid}`, { Body: 'edited' })).json.date_updated).toBe('2019-03-04T06:06:07Z')
   },
+  'page-zero-refused': async (api) => {
+    const p = await messagesPath(api)
+    for (const b of ['a', 'b', 'c']) await api.post(p, { Body: b })
+    expect((await api.get(`${p}?PageSize=2&Page=0`)).status).toBe(400)
+    const first = (await api.get(`${p}?PageSize=2`)).json
+    expect(first.meta.first_page_url).not.toContain('Page=0')
+    const back = new URL(first.meta.first_page_url)
+    expect((await api.get(back.pathname + back.search)).json.messages.map((m: any) => m.body)).toEqual(['a', 'b'])
+  },
+  'create-unknown-conversation-stored': async (api) => {
+    const res = await api.post(`/v1/Conversations/CH${'5'.repeat(32)}/Messages`, { Body: 'x' })
+    expect(res.status).toBe(201)
+    expect(res.json.conversation_sid).toBe(`CH${'5'.repeat(32)}`)
+  },
+  'writes-ignore-conversation': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x' })).json
+    const nowhere = `/v1/Conversations/CH${'6'.repeat(32)}/Messages/${m.sid}`
+    expect((await api.get(nowhere)).status).toBe(404) // reads still look the conversation up
+    expect((await api.post(nowhere, { Body: 'edited' })).status).toBe(200)
+    expect((await api.delete(nowhere)).status).toBe(204)
+    expect((await api.get(`${p}/${m.sid}`)).status).toBe(404)
+  },
+  'media-without-body-refused': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { MediaSid: 'ME' + '7'.repeat(32) })).status).toBe(400)
+    expect((await api.post(p, { Body: 'x', MediaSid: 'ME' + '7'.repeat(32) })).status).toBe(201)
+  },
+  'update-date-invalid-ignored': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', DateCreated: 'yesterday' })).status).toBe(400) // create still validates
+    const m = (await api.post(p, { Body: 'x' })).json
+    const res = await api.post(`${p}/${m.sid}`, { Body: 'edited', DateCreated: 'yesterday' })
+    expect(res.status).toBe(200)
+    expect(res.json.body).toBe('edited')
+  },
+  'empty-attributes-stored': async (api) => {
+    const p = await messagesPath(api)
+    const m = await api.post(p, { Body: 'x', Attributes: '' })
+    expect(m.json.attributes).toBe('')
+    expect((await api.post(`${p}/${m.json.sid}`, { Attributes: '' })).json.attributes).toBe('')
+  },
+  'empty-dates-epoch': async (api) => {
+    const p = await messagesPath(api)
+    const m = await api.post(p, { Body: 'x', DateCreated: '' })
+    expect(m.json.date_created).toBe('1970-01-01T00:00:00Z')
+    expect((await api.post(`${p}/${m.json.sid}`, { DateUpdated: '' })).json.date_updated).toBe('1970-01-01T00:00:00Z')
+  },
+  'update-webhook-header-unvalidated': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x' }, { headers: { 'X-Twilio-Webhook-Enabled': 'yes' } })).status).toBe(400)
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect((await api.post(`${p}/${m.sid}`, { Body: 'edited' }, { headers: { 'X-Twilio-Webhook-Enabled': 'yes' } })).status).toBe(200)
+  },
+  'delete-webhook-header-after-delete': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect((await api.delete(`${p}/${m.sid}`, { headers: { 'X-Twilio-Webhook-Enabled': 'yes' } })).status).toBe(400)
+    expect((await api.get(`${p}/${m.sid}`)).status).toBe(404)
+  },
+  'update-subject-limit-ignored': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', Subject: 's'.repeat(257) })).status).toBe(400)
+    const m = (await api.post(p, { Body: 'x' })).json
+    expect((await api.post(`${p}/${m.sid}`, { Subject: 's'.repeat(257) })).status).toBe(200)
+  },
 }
 
 const variantProbes: Record<VariantName, Probe> = {
@@ -347,6 +413,16 @@ const variantProbes: Record<VariantName, Probe> = {
     expect(media.json.code).toBe(20001)
     expect((await api.post(p, { ContentSid: 'HX' + '0'.repeat(32) })).status).toBe(400)
     expect((await api.post(p, { Body: 'x' })).status).toBe(201) // a plain message is still fine
+  },
+  'empty-as-omitted': async (api) => {
+    const p = await messagesPath(api)
+    const m = await api.post(p, { Body: 'x', DateCreated: '', DateUpdated: '', Attributes: '', MediaSid: '', ContentSid: '', ContentVariables: '' }, { headers: { 'X-Twilio-Webhook-Enabled': '' } })
+    expect(m.status).toBe(201)
+    expect(m.json).toMatchObject({ body: 'x', attributes: '{}', media: null, content_sid: null })
+    const edited = await api.post(`${p}/${m.json.sid}`, { Body: 'edited', DateCreated: '', Attributes: '' }, { headers: { 'X-Twilio-Webhook-Enabled': '' } })
+    expect(edited.json).toMatchObject({ body: 'edited', attributes: '{}', date_created: m.json.date_created })
+    expect((await api.delete(`${p}/${m.json.sid}`, { headers: { 'X-Twilio-Webhook-Enabled': '' } })).status).toBe(204)
+    expect((await api.post(p, { Body: '' })).status).toBe(400) // an empty Body is still no content
   },
 }
 

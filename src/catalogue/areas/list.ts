@@ -34,6 +34,8 @@ export const LIST: readonly Requirement[] = [
     'A PageSize that is not a positive integer (abc, 1.5, -1, empty) is refused as a validation error or ignored (meta.page_size 50; -1 may also be clamped to 1); never a 5xx'),
   req('msg.list.page-invalid', 'must', 'openapi', DOC.list,
     'A Page below 0 or not an integer is refused as a validation error or ignored (the first page, meta.page 0); never a 5xx'),
+  req('msg.list.page-zero', 'must', 'openapi', DOC.list,
+    'Page=0 (its minimum) with a PageSize is accepted and answers the first page: meta.page 0 and the same messages as the same list without Page'),
   req('msg.list.page-token-invalid', 'must', 'docs', DOC.list,
     'A PageToken the API did not provide is refused as a validation error (Twilio error 21481 "Invalid PageToken"), never answered with a page'),
 ]

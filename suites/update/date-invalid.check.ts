@@ -1,0 +1,36 @@
+import type { MessageParams } from '../../src/client/api.ts'
+import { check } from '../../src/harness/check.ts'
+import { expectMessage, expectRejected, expectStatus, expectThat, sameInstant } from '../../src/harness/verify.ts'
+import { pastDate } from '../create/dates.ts'
+
+// As msg.create.date-invalid, for update: not RFC 3339 date-times (no time zone, a day or a month that does not exist,
+// plain words) in each date parameter. Each invalid update also carries a valid Body, so a server that ignores the bad
+// date and applies the rest, or writes fields before it has validated them all, is caught: afterwards the message
+// must be as seeded (dates seeded in the past from the check's seed, so the server's clock cannot match them).
+const NOT_DATES: ReadonlyArray<readonly ['DateCreated' | 'DateUpdated', string]> = [
+  ['DateCreated', '2019-04-23T10:20:30'],
+  ['DateCreated', '2019-02-30T10:00:00Z'],
+  ['DateCreated', 'yesterday'],
+  ['DateUpdated', '2019-04-23T10:20:30'],
+  ['DateUpdated', '2019-13-01T00:00:00Z'],
+  ['DateUpdated', 'now'],
+]
+
+check('msg.update.date-invalid', async (ctx) => {
+  const { messages, scope, seedMessage, randomHex } = ctx
+  const hex = randomHex(4)
+  const created = pastDate(hex)
+  const updated = pastDate(hex, 3 * 86_400 + 1_234)
+  const seeded = await seedMessage({ Body: 'conformance: unchanged by badly dated updates', DateCreated: created, DateUpdated: updated })
+  for (const [name, value] of NOT_DATES) {
+    const params: MessageParams = { Body: `badly dated: ${name} ${value}`, [name]: value }
+    expectRejected(await messages.update(seeded.sid, params), `an update with ${name} ${JSON.stringify(value)}`)
+  }
+  // Settled: a fetch that does not find the message yet is the target's lag, not an answer.
+  const fetched = await ctx.settle(() => messages.fetch(seeded.sid), (ex) => ex.response.status === 200)
+  expectStatus(fetched, 200)
+  const now = expectMessage(fetched, scope)
+  expectThat(now.body === seeded.body, `after updates refused for their dates, body is ${JSON.stringify(now.body)}, was ${JSON.stringify(seeded.body)}`, fetched)
+  expectThat(sameInstant(now.date_created, seeded.date_created), `after updates refused for their dates, date_created is ${JSON.stringify(now.date_created)}, was ${JSON.stringify(seeded.date_created)}`, fetched)
+  expectThat(sameInstant(now.date_updated, seeded.date_updated), `after updates refused for their dates, date_updated is ${JSON.stringify(now.date_updated)}, was ${JSON.stringify(seeded.date_updated)}`, fetched)
+})
