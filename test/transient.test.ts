@@ -1,10 +1,12 @@
+import fc from 'fast-check'
 import { MockAgent } from 'undici'
 import { afterEach, describe, expect, test } from 'vitest'
 import { CouldNotJudge, TransientFault, TransportError } from '../src/client/errors.ts'
 import { HttpClient, type HttpClientOptions } from '../src/client/http.ts'
-import { classifyResponse, type RetryEvent, retryAfterMs, retryDelayMs } from '../src/client/retry.ts'
-import { createSettler } from '../src/harness/settle.ts'
 import { RateLimitGate } from '../src/client/rate-limit-gate.ts'
+import { classifyResponse, type RetryEvent, retryAfterMs, retryDelayMs } from '../src/client/retry.ts'
+import { runProperty } from '../src/harness/property.ts'
+import { createSettler } from '../src/harness/settle.ts'
 import { expectRejected, isValidationError } from '../src/harness/verify.ts'
 
 // The client's retry policy (src/client/retry.ts, src/client/http.ts) and read-after-write settling
@@ -64,10 +66,18 @@ describe('a 429 holds back every request to the target, not only its own', () =>
     expect(told).toBeGreaterThanOrEqual(1000)
     expect(told).toBeLessThan(1250)
     gate.answered()
-    const waits = [1, 2, 3, 4].map(() => gate.rateLimited(undefined, policy, 0))
+    let now = 10_000
+    const waits = [1, 2, 3, 4].map(() => {
+      const wait = gate.rateLimited(undefined, policy, now)
+      now += wait
+      return wait
+    })
     expect(waits).toEqual([99, 199, 399, 799]) // equal jitter: at least half of each doubling step
+    // A 429 to a request sent while the gate was closed is the same burst: no longer wait.
+    expect(gate.rateLimited(undefined, policy, now + 1)).toBe(1599)
+    expect(gate.rateLimited(undefined, policy, now + 2)).toBe(1598)
     gate.answered()
-    expect(gate.rateLimited(undefined, policy, 0)).toBe(99)
+    expect(gate.rateLimited(undefined, policy, now + 5000)).toBe(99)
   })
 
   test('a client sharing the gate waits out the 429 another client was answered', async () => {
@@ -201,3 +211,16 @@ describe('a validation error is a 4xx other than 401, 403, 404, 405 and 429', ()
   })
 })
 
+describe('a property whose time runs out', () => {
+  const slow = (ms: number) => fc.asyncProperty(fc.nat(), () => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+
+  test('before its first input finished: could not judge, never a failure', async () => {
+    const run = runProperty(slow(300), { seed: 1, numRuns: 5, timeLimitMs: 50, replay: 'x' })
+    await expect(run).rejects.toBeInstanceOf(CouldNotJudge)
+    await expect(run).rejects.toThrow(/ran out before its first input could be tried/)
+  })
+
+  test('after some inputs passed: it passes with the runs it made', async () => {
+    expect(await runProperty(slow(30), { seed: 1, numRuns: 1000, timeLimitMs: 150, replay: 'x' })).toBeGreaterThan(0)
+  })
+})

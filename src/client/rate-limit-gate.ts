@@ -5,7 +5,8 @@
  * share the gate of their target's origin.
  *
  * How long: Retry-After when the target gives it, plus a little jitter so the waiters do not return together;
- * without it, exponential backoff over the 429s the gate has seen in a row (any request's success resets it), with
+ * without it, exponential backoff over the 429s the gate has seen in a row (any request's success resets it; a 429
+ * to a request sent before the gate closed is not one more), with
  * "equal jitter" (at least half the step), so a run of 429s slows every request down together instead of each
  * request burning its own attempts.
  */
@@ -19,6 +20,8 @@ export class RateLimitGate {
 
   /** A request was answered 429: returns how long it waits before its repeat, and holds every request back as long. */
   rateLimited(retryAfterMs: number | undefined, policy: RetryPolicy, now = Date.now()): number {
+    // A 429 while the gate is closed answers a request sent before it closed: the same burst, not a longer one.
+    if (retryAfterMs === undefined && now < this.until) return this.until - now
     this.streak++
     let waitMs: number
     if (retryAfterMs !== undefined) {

@@ -52,6 +52,11 @@ export async function runProperty<Ts>(property: fc.IAsyncPropertyWithHooks<Ts> |
     ...(settings.timeLimitMs !== undefined ? { interruptAfterTimeLimit: settings.timeLimitMs, markInterruptAsFailure: false } : {}),
   })
   if (!details.failed) return details.numRuns
+  // fast-check counts a property interrupted before any input passed as failed, with no error and no counterexample:
+  // the time ran out on the first input (a slow or rate-limiting target), which judges nothing.
+  if (details.interrupted && details.counterexample === null) {
+    throw new CouldNotJudge(`the property's time (${Math.round((settings.timeLimitMs ?? 0) / 1000)} s) ran out before its first input could be tried; the target was slow or rate limiting`)
+  }
   const cause = details.errorInstance
   // Not a verdict on the input: the check could not be set up, met a transient fault (it is re-run) or ran out of time.
   if (cause instanceof SetupFailure || cause instanceof TransientFault || cause instanceof CouldNotJudge) throw cause
