@@ -5,7 +5,7 @@
  * are refused: their verdicts are not about the same run.
  */
 import { readFileSync } from 'node:fs'
-import { Command, CommanderError } from 'commander'
+import { Command } from 'commander'
 import { findRequirement, REQUIREMENTS } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
 import type { KnownFailure } from '../report/expectations.ts'
@@ -14,6 +14,7 @@ import { parseReportSpec, REPORT_FORMATS, writeReports } from '../report/writers
 import { validateById } from '../schemas/validate.ts'
 import { printRunSummary } from './console.ts'
 import { checkReportPaths } from './outputs.ts'
+import { parseSubcommand } from './subcommand.ts'
 import { UsageError } from './usage-error.ts'
 
 const RUN_REPORT_SCHEMA = 'urn:conversations-conformance:schema:run-report'
@@ -24,17 +25,7 @@ export async function mergeCommand(argv: readonly string[], out: NodeJS.Writable
     .argument('<report...>', 'JSON run reports of the shards (--report json:PATH of each)')
     .option('--report <format:path>', `write the merged report; repeatable; formats: ${REPORT_FORMATS.join(', ')}`, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-q, --quiet', 'print only the failures and the verdict')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.write(s), writeErr: () => {} })
-  try {
-    program.parse([...argv], { from: 'user' })
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 0
-      throw new UsageError(`merge: ${err.message.replace(/^error: /, '')} (see merge --help)`)
-    }
-    throw err
-  }
+  if (parseSubcommand(program, argv, out, (message) => `merge: ${message} (see merge --help)`)) return 0
   const o = program.opts<{ report: string[]; quiet?: boolean }>()
   let specs
   try {

@@ -5,7 +5,7 @@
  * It never touches anything without the marker or a ledger line, and says what it deleted.
  */
 import { rmSync } from 'node:fs'
-import { Command, CommanderError } from 'commander'
+import { Command } from 'commander'
 import { Agent } from 'undici'
 import { ConversationsApi } from '../client/api.ts'
 import { HttpClient } from '../client/http.ts'
@@ -15,6 +15,7 @@ import { countByKind, deleteResources, inDeletionOrder } from './cleanup.ts'
 import { redactedId, targetFromOptions } from './credentials.ts'
 import { checkTarget, DEFAULT_LEDGER_DIR } from './options.ts'
 import { SHARED_SERVICE_NAME } from './preflight.ts'
+import { parseSubcommand } from './subcommand.ts'
 import { UsageError } from './usage-error.ts'
 
 const HELP_AFTER = `
@@ -42,18 +43,8 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
     .option('--include-shared', 'also delete the shared second service the suite keeps between runs')
     .option('--timeout <ms>', 'time limit of each HTTP request in milliseconds', '10000')
     .addHelpText('after', HELP_AFTER)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.write(s), writeErr: () => {} })
     .allowExcessArguments(false)
-  try {
-    program.parse([...argv], { from: 'user' })
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 0
-      throw new UsageError(`sweep: ${err.message.replace(/^error: /, '')} (see sweep --help)`)
-    }
-    throw err
-  }
+  if (parseSubcommand(program, argv, out, (message) => `sweep: ${message} (see sweep --help)`)) return 0
   const o = program.opts<{ target: string; accountSid?: string; authToken?: string; apiKey?: string; apiSecret?: string; ledgerDir: string; dryRun?: boolean; includeShared?: boolean; timeout: string }>()
   try {
     checkTarget(o.target)

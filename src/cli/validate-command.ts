@@ -3,10 +3,11 @@
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { Command, CommanderError } from 'commander'
+import { Command } from 'commander'
 import { readRecordedFile, UnusableInput } from '../validate/inputs.ts'
 import { type FileResult, judgeFile } from '../validate/judge.ts'
 import { buildValidationReport, printValidationReport } from '../validate/report.ts'
+import { parseSubcommand } from './subcommand.ts'
 import { UsageError } from './usage-error.ts'
 import { makeFolders } from '../run/folders.ts'
 
@@ -51,17 +52,7 @@ export async function validateCommand(argv: readonly string[], out: NodeJS.Writa
     .option('-q, --quiet', 'print only failing and unusable files')
     .option('-v, --verbose', 'also list every exchange that passed or was not judged')
     .addHelpText('after', HELP_AFTER)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.write(s), writeErr: () => {} })
-  try {
-    program.parse([...argv], { from: 'user' })
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 0
-      throw new UsageError(`${err.message.replace(/^error: /, '')} (see conformance validate --help)`)
-    }
-    throw err
-  }
+  if (parseSubcommand(program, argv, out, (message) => `${message} (see conformance validate --help)`)) return 0
   const o = program.opts<ValidateOptions>()
   let reportPath: string | undefined
   if (o.report !== undefined) {

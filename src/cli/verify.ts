@@ -7,13 +7,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { join, resolve } from 'node:path'
-import { Command, CommanderError } from 'commander'
+import { Command } from 'commander'
 import type { RunReport } from '../report/run-report.ts'
 import { readManifest } from '../record/manifest.ts'
 import { validateById } from '../schemas/validate.ts'
 import { DEFAULT_SETTLE_MS } from './options.ts'
 import { executeRun } from './run.ts'
 import { suiteIdentity } from './suite-identity.ts'
+import { parseSubcommand } from './subcommand.ts'
 import { UsageError } from './usage-error.ts'
 
 const HELP_AFTER = `
@@ -33,18 +34,8 @@ export async function verifyCommand(argv: readonly string[], out: NodeJS.Writabl
     .option('--report <file>', 'the JSON run report (default: BUNDLE/report.json)')
     .option('--recording <dir>', 'the --record folder (default: BUNDLE/recording)')
     .addHelpText('after', HELP_AFTER)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.write(s), writeErr: () => {} })
     .allowExcessArguments(false)
-  try {
-    program.parse([...argv], { from: 'user' })
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 0
-      throw new UsageError(`verify: ${err.message.replace(/^error: /, '')} (see verify --help)`)
-    }
-    throw err
-  }
+  if (parseSubcommand(program, argv, out, (message) => `verify: ${message} (see verify --help)`)) return 0
   const bundle = resolve(program.args[0]!)
   const o = program.opts<{ report?: string; recording?: string }>()
   const reportFile = o.report ?? join(bundle, 'report.json')

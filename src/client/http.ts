@@ -2,6 +2,7 @@ import { request, type Dispatcher } from 'undici'
 import { CouldNotJudge, describeTransportFailure, TransientFault, TransportError } from './errors.ts'
 import { type Exchange, parseJsonOrUndefined } from './exchange.ts'
 import { RateLimitGate } from './rate-limit-gate.ts'
+import { sleep } from './sleep.ts'
 import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, retryAfterMs, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
 import { parseBaseUrl, type Target } from './target.ts'
 
@@ -270,18 +271,4 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
   return out
-}
-
-/** Waits `ms`, or less when the signal aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve()
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done, { once: true })
-  })
 }

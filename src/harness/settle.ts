@@ -8,6 +8,7 @@
  * "Agrees" is about visibility only (the message is listed, the deleted one is gone, the edit shows), never the
  * requirement itself: a list in the wrong order is judged at once, not waited on.
  */
+import { sleep } from '../client/sleep.ts'
 import type { SettleRecord } from '../run/results.ts'
 
 export interface Settler {
@@ -51,7 +52,7 @@ export function createSettler(options: SettlerOptions): Settler {
         const spent = Date.now() - started
         const left = Math.min(options.settleMs - spent, budgetLeft - spent, options.deadline - Date.now())
         if (left <= 0 || options.signal?.aborted) break
-        await pause(Math.min(delay, left), options.signal)
+        await sleep(Math.min(delay, left), options.signal)
         delay = Math.min(delay * 2, MAX_POLL_MS)
         value = await read()
         polls++
@@ -71,16 +72,4 @@ export function createSettler(options: SettlerOptions): Settler {
       return value
     },
   }
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done, { once: true })
-  })
 }
