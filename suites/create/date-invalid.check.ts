@@ -1,15 +1,9 @@
 import { check } from '../../src/harness/check.ts'
 import { expectRejected } from '../../src/harness/verify.ts'
+import { NOT_RFC3339_DATES } from './dates.ts'
 
-// Not RFC 3339 date-times: no time zone (a local time is ambiguous), a date that does not exist, a month that does not
-// exist, and plain words. Both date parameters are validated: a server that checks one and ignores the other fails.
-const NOT_DATES: ReadonlyArray<readonly ['DateCreated' | 'DateUpdated', string]> = [
-  ['DateCreated', '2019-04-23T10:20:30'],
-  ['DateCreated', '2019-02-30T10:00:00Z'],
-  ['DateCreated', 'yesterday'],
-  ['DateUpdated', '2019-04-23T10:20:30'],
-  ['DateUpdated', '2019-13-01T00:00:00Z'],
-]
+// Both date parameters are validated (dates.ts lists the values that are not RFC 3339 date-times).
+const NOT_DATES = NOT_RFC3339_DATES
 
 check('msg.create.date-invalid', async ({ messages }) => {
   for (const [name, value] of NOT_DATES) {

@@ -14,6 +14,21 @@ const FROM = Date.UTC(2016, 0, 1) / 1000
 const SPAN_SECONDS = (4 * 365 - 31) * 24 * 3600
 const MAX_LATER_BY = 30 * 24 * 3600
 
+/** A date from a response as epoch milliseconds; NaN for anything that is not a string (null, a number). */
+export const instant = (date: unknown): number => (typeof date === 'string' ? Date.parse(date) : NaN)
+
+/**
+ * Not RFC 3339 date-times: no time zone (a local time is ambiguous), a date that does not exist, a month that does not
+ * exist, and plain words, in each date parameter: a server that validates one and ignores the other fails.
+ */
+export const NOT_RFC3339_DATES: ReadonlyArray<readonly ['DateCreated' | 'DateUpdated', string]> = [
+  ['DateCreated', '2019-04-23T10:20:30'],
+  ['DateCreated', '2019-02-30T10:00:00Z'],
+  ['DateCreated', 'yesterday'],
+  ['DateUpdated', '2019-04-23T10:20:30'],
+  ['DateUpdated', '2019-13-01T00:00:00Z'],
+]
+
 /** An RFC 3339 date-time in UTC, whole seconds, as the doc writes them. */
 export function rfc3339(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -4,6 +4,7 @@ import { check } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
 import { listAllShowing } from '../../src/harness/reads.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat, firstDifference, jsonValueOf } from '../../src/harness/verify.ts'
+import { instant } from './dates.ts'
 
 interface Probe {
   what: string
@@ -13,7 +14,6 @@ interface Probe {
   asOmitted: (message: MessageResource) => string | undefined
 }
 
-const instant = (date: unknown): number => (typeof date === 'string' ? Date.parse(date) : NaN)
 /** Clocks of a distributed service may disagree a little: a date "of the create" may lie this much before the reference. */
 const SKEW_MS = 5 * 60_000
 

@@ -1,20 +1,13 @@
 import type { MessageParams } from '../../src/client/api.ts'
 import { check } from '../../src/harness/check.ts'
 import { expectMessage, expectRejected, expectStatus, expectThat, sameInstant } from '../../src/harness/verify.ts'
-import { pastDate } from '../create/dates.ts'
+import { NOT_RFC3339_DATES, pastDate } from '../create/dates.ts'
 
 // As msg.create.date-invalid, for update: not RFC 3339 date-times (no time zone, a day or a month that does not exist,
 // plain words) in each date parameter. Each invalid update also carries a valid Body, so a server that ignores the bad
 // date and applies the rest, or writes fields before it has validated them all, is caught: afterwards the message
 // must be as seeded (dates seeded in the past from the check's seed, so the server's clock cannot match them).
-const NOT_DATES: ReadonlyArray<readonly ['DateCreated' | 'DateUpdated', string]> = [
-  ['DateCreated', '2019-04-23T10:20:30'],
-  ['DateCreated', '2019-02-30T10:00:00Z'],
-  ['DateCreated', 'yesterday'],
-  ['DateUpdated', '2019-04-23T10:20:30'],
-  ['DateUpdated', '2019-13-01T00:00:00Z'],
-  ['DateUpdated', 'now'],
-]
+const NOT_DATES = [...NOT_RFC3339_DATES, ['DateUpdated', 'now'] as const]
 
 check('msg.update.date-invalid', async (ctx) => {
   const { messages, scope, seedMessage, randomHex } = ctx

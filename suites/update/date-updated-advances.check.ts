@@ -1,8 +1,6 @@
 import { check } from '../../src/harness/check.ts'
 import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
-import { pastDate } from '../create/dates.ts'
-
-const instant = (date: string | null | undefined): number => (typeof date === 'string' ? Date.parse(date) : NaN)
+import { instant, pastDate } from '../create/dates.ts'
 
 // Time-controlled, so nothing rests on two requests landing in different seconds:
 // - a message imported with DateCreated and DateUpdated years in the past (drawn from the seed, never the doc's

@@ -3,7 +3,7 @@ import type { MessageResource } from '../../src/client/resources.ts'
 import { check } from '../../src/harness/check.ts'
 import { fetchShowingBody } from '../../src/harness/reads.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat, firstDifference, jsonValueOf, sameInstant } from '../../src/harness/verify.ts'
-import { pastDate } from '../create/dates.ts'
+import { instant, pastDate } from '../create/dates.ts'
 
 interface Probe {
   what: string
@@ -13,7 +13,6 @@ interface Probe {
   asOmitted: (message: MessageResource) => string | undefined
 }
 
-const instant = (date: unknown): number => (typeof date === 'string' ? Date.parse(date) : NaN)
 
 // The doc gives no reaction to an empty value, so both readings are conformant: the empty value read as not given
 // (for an update: the field keeps its value, and date_updated is stamped with the edit) or the update refused as a
