@@ -2,4 +2,4 @@
 // load-checks.ts). vitest runs the tests of one file concurrently (up to the profile's concurrency).
 import { loadChecks } from './load-checks.ts'
 
-await loadChecks(0, 2)
+await loadChecks(0)

@@ -1,4 +1,4 @@
 // The second of the two files vitest runs (see part-1.run.ts).
 import { loadChecks } from './load-checks.ts'
 
-await loadChecks(1, 2)
+await loadChecks(1)

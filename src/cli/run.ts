@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Agent } from 'undici'
 import { estimatedRequests, shardOf } from '../catalogue/costs.ts'
 import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
@@ -15,6 +14,7 @@ import { ConversationsApi } from '../client/api.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient } from '../client/http.ts'
 import type { Target } from '../client/target.ts'
+import { Agent } from '../client/undici.ts'
 import { buildRunReport, exitCodeOf, type RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import type { SuiteConfig } from '../run/config.ts'
@@ -33,7 +33,6 @@ import { checkRecordFolder, checkReportPaths } from './outputs.ts'
 import { preflight, preflightClient, sharedSecondService } from './preflight.ts'
 import { createProgress } from './progress.ts'
 import { loadReplay, type Replay, startRecording } from './recording.ts'
-import { runSuites } from './run-suites.ts'
 import { suiteIdentity } from './suite-identity.ts'
 import { UsageError } from './usage-error.ts'
 
@@ -86,6 +85,10 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   // With no target, the suite tests its own reference server, with throw-away credentials.
   // Recorded, it runs reproducibly (SIDs and clock from the seed) and the checks one at a time: the same run then
   // writes the same cassettes, and a changed check shows as a diff of its own cassettes only.
+  // vitest, the run's engine, takes a good part of the start-up to load: it loads on this thread while the embedded
+  // server starts on its own and the preflight waits for its answers. A failure to load surfaces where it is awaited.
+  const engine = import('./run-suites.ts')
+  engine.catch(() => undefined)
   const server = embedded ? await startEmbeddedServer({ accountSid: options.accountSid, authToken: options.authToken, ...(options.record !== undefined ? { reproducibleSeed: seed } : {}) }) : undefined
   const interrupt = watchForInterrupt()
   try {
@@ -98,7 +101,10 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) io.out.write(`${line}\n`)
     for (const w of setup.warnings) io.err.write(`conformance: warning: ${w}\n`)
 
-    const ledgerFile = replay ? undefined : resolve(options.ledgerDir, ledgerFileName(runId))
+    // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
+    // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
+    const discardedTarget = embedded && recorder === undefined
+    const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, ledgerFileName(runId))
     const config: SuiteConfig = {
       target,
       embedded,
@@ -109,11 +115,13 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
       ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
       ...(ledgerFile ? { ledgerFile } : {}),
+      ...(discardedTarget ? { discardedTarget } : {}),
       ...(options.runs !== undefined ? { numRuns: options.runs } : {}),
       ...((recorder?.config ?? replay?.config) ? { recording: recorder?.config ?? replay!.config } : {}),
     }
     const progress = createProgress({ mode: quiet || !io.progress ? 'off' : undefined, out: io.out, total: checkCount(selected) })
     const everything = selected.length === REQUIREMENTS.length
+    const { runSuites } = await engine
     const suiteRun = await runSuites({
       config,
       select: everything ? [] : selected.map((r) => r.id),

@@ -6,9 +6,9 @@
  */
 import { rmSync } from 'node:fs'
 import { Command } from 'commander'
-import { Agent } from 'undici'
 import { ConversationsApi } from '../client/api.ts'
 import { HttpClient } from '../client/http.ts'
+import { Agent } from '../client/undici.ts'
 import { type LedgerContents, ledgerFiles, type LedgerResource, readLedger } from '../run/ledger.ts'
 import { isMarked } from '../run/marker.ts'
 import { countByKind, deleteResources, inDeletionOrder } from './cleanup.ts'

@@ -1,10 +1,11 @@
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { CouldNotJudge, describeTransportFailure, TransientFault, TransportError } from './errors.ts'
 import { type Exchange, parseJsonOrUndefined } from './exchange.ts'
 import { RateLimitGate } from './rate-limit-gate.ts'
 import { sleep } from './sleep.ts'
 import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, retryAfterMs, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
 import { parseBaseUrl, type Target } from './target.ts'
+import { request } from './undici.ts'
 
 export type Method = 'GET' | 'POST' | 'DELETE'
 export type Credentials = 'target' | 'none' | { username: string; password: string }

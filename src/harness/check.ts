@@ -1,10 +1,10 @@
-import { Agent } from 'undici'
 import { inject, test } from 'vitest'
 import { type ConversationRef, ConversationsApi, type MessageParams, type MessagesApi, SCOPES, type Scope } from '../client/api.ts'
 import { CouldNotJudge, TransientFault, TransportError } from '../client/errors.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient, type HttpClientOptions } from '../client/http.ts'
 import { sharedRateLimitGate } from '../client/rate-limit-gate.ts'
+import { Agent } from '../client/undici.ts'
 import type { MessageResource } from '../client/resources.ts'
 import type { RetryEvent } from '../client/retry.ts'
 import { findRequirement } from '../catalogue/requirements.ts'
@@ -140,7 +140,9 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
     const onInterrupt = () => outOfTime.abort(new CouldNotJudge('the run was interrupted before this check could finish'))
     interrupted.addEventListener('abort', onInterrupt, { once: true })
     if (interrupted.aborted) onInterrupt()
-    const log: Exchange[] = []
+    // The last exchanges, for the evidence of a failure that names none (evidenceOf): holding every exchange of a
+    // check until it ends would only keep them from being collected young.
+    const recent: Exchange[] = []
     const transient = emptyTransientRecord()
     const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin: new URL(config.target.baseUrl).origin })
     const client = (extra: Partial<HttpClientOptions>) =>
@@ -149,7 +151,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
         // The embedded reference server is the suite's own: nothing to spare, whatever the profile.
         minIntervalMs: session.paced && !config.embedded ? profile.minIntervalMs : 0,
         onExchange: (ex) => {
-          log.push(ex)
+          if (recent.push(ex) > EVIDENCE_EXCHANGES) recent.shift()
           meta.requests++
           session.onExchange(ex)
         },
@@ -209,7 +211,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
       }
     } catch (err) {
       const judged = outOfTime.signal.aborted && !(err instanceof CheckFailure) ? (outOfTime.signal.reason as CouldNotJudge) : err
-      meta.evidence = evidenceOf(judged, log, [config.target.secret])
+      meta.evidence = evidenceOf(judged, recent, [config.target.secret])
       if (judged instanceof PropertyFailure) meta.counterexample = judged.counterexample
       if (judged instanceof SetupFailure || judged instanceof CouldNotJudge) meta.outcome = 'setup-error'
       throw judged
@@ -217,7 +219,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
       clearTimeout(timer)
       interrupted.removeEventListener('abort', onInterrupt)
       // Cleanup has its own client: the check's may be stopped (out of time) and its budget spent.
-      await cleanUp(new ConversationsApi(client({ deadline: Date.now() + CLEANUP_GRACE_MS, unsafeTransient: 'judge' }), ledger), ledger, meta)
+      if (!config.discardedTarget) await cleanUp(new ConversationsApi(client({ deadline: Date.now() + CLEANUP_GRACE_MS, unsafeTransient: 'judge' }), ledger), ledger, meta)
       await session.close((note) => meta.observations.push(note))
       if (hasTransient(transient)) meta.transient = transient
       if (settler.record.delayed + settler.record.unsettled > 0) meta.settle = settler.record
@@ -303,8 +305,11 @@ function noteRetry(t: TransientRecord, event: RetryEvent): void {
 }
 
 /** The exchange a failure names, else the last few the check made. */
-function evidenceOf(err: unknown, log: readonly Exchange[], secrets: readonly string[]): EvidenceExchange[] {
+/** A failure that names no exchange of its own shows this many of the check's last ones. */
+const EVIDENCE_EXCHANGES = 3
+
+function evidenceOf(err: unknown, recent: readonly Exchange[], secrets: readonly string[]): EvidenceExchange[] {
   const pinned = err instanceof CheckFailure || err instanceof SetupFailure ? err.exchange : undefined
-  const chosen = pinned ? [pinned] : log.slice(-3)
+  const chosen = pinned ? [pinned] : recent.slice(-EVIDENCE_EXCHANGES)
   return chosen.map((ex) => toEvidence(ex, secrets))
 }

@@ -8,7 +8,8 @@
  * the first one not yet used answers, so identical requests made several times (the same list twice) get their
  * answers in recorded order, and concurrent requests with different bodies each find their own.
  */
-import { MockAgent } from 'undici'
+import { createRequire } from 'node:module'
+import type { MockAgent } from 'undici'
 import { type CassetteInteraction, decodeForm, type FormFields, headersOf, responseText } from './cassette.ts'
 
 export interface ReplayRequest {
@@ -118,7 +119,9 @@ export function replayAgent(
   credentialsOf: (authorization: string | undefined) => 'target' | 'none' | 'other',
 ): ReplayAgent {
   const matcher = new ReplayMatcher(interactions, source)
-  const agent = new MockAgent()
+  // Loaded on first use: undici's whole package (src/client/undici.ts), which only a replay needs.
+  const { MockAgent: MockAgentClass } = createRequire(import.meta.url)('undici') as typeof import('undici')
+  const agent = new MockAgentClass()
   agent.disableNetConnect()
   agent
     .get(origin)

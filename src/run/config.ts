@@ -32,6 +32,11 @@ export interface SuiteConfig {
   settleMs: number
   /** The run's ledger file (absolute): every resource the run creates, for cleanup and `conformance sweep`. */
   ledgerFile?: string
+  /**
+   * The target ends with the run (the embedded reference server when not recording, a mutation subject): a check
+   * leaves what it made instead of deleting it. Those deletions would be a tenth of the run's requests, for nothing.
+   */
+  discardedTarget?: boolean
   /** A marked chat service kept between runs, for the checks that need a second service (msg.scopes.other-service). */
   secondServiceSid?: string
   /** Property runs per check, overriding the profile's (--runs). */

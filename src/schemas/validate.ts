@@ -1,20 +1,20 @@
 /**
  * Schema validation for response bodies.
  *
- * Every `schemas/*.json` file (JSON Schema draft 2020-12, each with a stable `$id`) is read once, lazily, and
- * registered with one Ajv instance (`allErrors`, `strict` minus `strictRequired`, ajv-formats). Schemas are
- * compiled on first use and cached, so a broken schema file only breaks validation against that schema (and the
- * schemas that `$ref` it).
+ * Every `schemas/*.json` file (JSON Schema draft 2020-12, each with a stable `$id`) is read once, lazily. The build
+ * compiles them ahead of time (src/schemas/precompile.ts); when that code matches the files, it is used as is.
+ * Otherwise (a checkout run from its sources, or edited schemas) they are registered with one Ajv instance
+ * (src/schemas/ajv.ts) and compiled on first use, so a broken schema file only breaks validation against that
+ * schema (and the schemas that `$ref` it).
  *
  * Results are plain `SchemaIssue`s: a JSON pointer into the data, the failing keyword, and one readable line.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { PACKAGE_ROOT } from '../run/paths.ts'
-import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import { CODE_ROOT, PACKAGE_ROOT } from '../run/paths.ts'
+import { addSchemaFiles, createAjv, fingerprintOf, PRECOMPILED_FILE, readSchemaFiles, type SchemaFile } from './ajv.ts'
 
 export type SchemaName = 'message' | 'service-message' | 'message-page' | 'service-message-page' | 'error' | 'conversation'
 
@@ -28,7 +28,7 @@ export interface SchemaIssue {
 }
 
 const ID_PREFIX = 'urn:conversations-conformance:schema:'
-const SCHEMA_DIR = pathToFileURL(join(PACKAGE_ROOT, 'schemas', '/'))
+const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas')
 
 /** The `$id` of one of the suite's own schemas. */
 export function schemaIdOf(name: SchemaName): string {
@@ -53,69 +53,59 @@ export function validateById(id: string, data: unknown): SchemaIssue[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Loading (once, lazily)
 
-interface Registry {
-  ajv: Ajv2020
-  /** $id -> file name */
-  files: Map<string, string>
-  /** file name -> why it could not be registered */
-  loadErrors: Map<string, string>
-  cache: Map<string, ValidateFunction>
-}
+/** `$id` -> its validator; throws (a programming error) for an unknown `$id` or a schema that does not compile. */
+type Lookup = (id: string) => ValidateFunction
 
-let registry: Registry | undefined
-
-function load(): Registry {
-  if (registry) return registry
-  // strict mode, except strictRequired: it rejects the ordinary idiom `not: { required: [...] }` ("must not carry
-  // this property"), which schemas here use (run-report.json). test/schemas.test.ts checks the same thing for the
-  // response schemas instead: every name in a `required` list is defined in the sibling `properties`.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true })
-  addFormats(ajv)
-  const files = new Map<string, string>()
-  const loadErrors = new Map<string, string>()
-  const dir = fileURLToPath(SCHEMA_DIR)
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-  for (const file of names) {
-    try {
-      const schema: unknown = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), 'utf8'))
-      if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new Error('not a JSON object')
-      const id = (schema as { $id?: unknown }).$id
-      if (typeof id !== 'string' || id === '') throw new Error('has no "$id"')
-      const clash = files.get(id)
-      if (clash !== undefined) throw new Error(`"$id" ${id} is already used by ${clash}`)
-      ajv.addSchema(schema as Record<string, unknown>) // checks the schema against the 2020-12 meta-schema
-      files.set(id, file)
-    } catch (err) {
-      loadErrors.set(file, err instanceof Error ? err.message : String(err))
-    }
-  }
-  registry = { ajv, files, loadErrors, cache: new Map() }
-  return registry
-}
+let lookup: Lookup | undefined
 
 function compiled(id: string): ValidateFunction {
-  const reg = load()
-  const hit = reg.cache.get(id)
-  if (hit) return hit
-  const file = reg.files.get(id)
-  if (file === undefined) {
-    const broken = [...reg.loadErrors].map(([f, why]) => `${f}: ${why}`)
-    throw new Error(
-      `no schema with $id "${id}" in ${fileURLToPath(SCHEMA_DIR)}; known: ${[...reg.files.keys()].join(', ') || '(none)'}` +
-        (broken.length ? `; files that failed to load: ${broken.join('; ')}` : ''),
-    )
+  lookup ??= load()
+  return lookup(id)
+}
+
+function load(): Lookup {
+  const files = readSchemaFiles(SCHEMA_DIR)
+  return precompiledLookup(files) ?? compilingLookup(files)
+}
+
+/** The build's validators (dist/src/schemas/precompiled.cjs), when they were made from exactly these files. */
+function precompiledLookup(files: readonly SchemaFile[]): Lookup | undefined {
+  // Found from the package root, not from this module: the build bundles this module into each check worker's file.
+  const path = join(CODE_ROOT, 'src', 'schemas', PRECOMPILED_FILE)
+  if (!existsSync(path)) return undefined
+  const code = createRequire(import.meta.url)(path) as Record<string, unknown>
+  if (code['fingerprint'] !== fingerprintOf(files)) return undefined
+  const validators = new Map(Object.entries(code).filter((e): e is [string, ValidateFunction] => typeof e[1] === 'function'))
+  return (id) => validators.get(id) ?? unknownId(id, [...validators.keys()], new Map())
+}
+
+/** Registers every file with Ajv and compiles each schema on first use. */
+function compilingLookup(files: readonly SchemaFile[]): Lookup {
+  const ajv = createAjv()
+  const { ids, loadErrors } = addSchemaFiles(ajv, files)
+  const cache = new Map<string, ValidateFunction>()
+  return (id) => {
+    const hit = cache.get(id)
+    if (hit) return hit
+    const file = ids.get(id)
+    if (file === undefined) return unknownId(id, [...ids.keys()], loadErrors)
+    let validate: ValidateFunction | undefined
+    try {
+      validate = ajv.getSchema(id)
+    } catch (err) {
+      throw new Error(`schema ${file} ($id ${id}) does not compile: ${err instanceof Error ? err.message : String(err)}`)
+    }
+    if (!validate) throw new Error(`schema ${file} ($id ${id}) could not be compiled`)
+    cache.set(id, validate)
+    return validate
   }
-  let validate: ValidateFunction | undefined
-  try {
-    validate = reg.ajv.getSchema(id)
-  } catch (err) {
-    throw new Error(`schema ${file} ($id ${id}) does not compile: ${err instanceof Error ? err.message : String(err)}`)
-  }
-  if (!validate) throw new Error(`schema ${file} ($id ${id}) could not be compiled`)
-  reg.cache.set(id, validate)
-  return validate
+}
+
+function unknownId(id: string, known: readonly string[], loadErrors: ReadonlyMap<string, string>): never {
+  const broken = [...loadErrors].map(([f, why]) => `${f}: ${why}`)
+  throw new Error(
+    `no schema with $id "${id}" in ${SCHEMA_DIR}; known: ${known.join(', ') || '(none)'}` + (broken.length ? `; files that failed to load: ${broken.join('; ')}` : ''),
+  )
 }
 
 // ---------------------------------------------------------------------------------------------------------------
