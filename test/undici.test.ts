@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as undici from 'undici'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { Agent, request } from '../src/client/undici.ts'
+import { Agent, request, requestText } from '../src/client/undici.ts'
 
 // src/client/undici.ts loads undici's Agent and `request` without the rest of the package. These hold it to the
 // public API: the same bytes on the wire and the same answer, for the awkward paths the checks send on purpose.
@@ -16,6 +16,13 @@ interface Seen {
 
 let seen: Seen[] = []
 const server = createServer((req, res) => {
+  if (req.url === '/trickle') {
+    // Headers at once, then a byte now and then, for ever: each wait is short, the whole never ends.
+    res.writeHead(200, { 'content-type': 'text/plain' })
+    const drip = setInterval(() => res.write('.'), 20)
+    res.on('close', () => clearInterval(drip))
+    return
+  }
   let body = ''
   req.on('data', (c: Buffer) => (body += c.toString('latin1')))
   req.on('end', () => {
@@ -75,5 +82,17 @@ describe('the Agent and request of src/client/undici.ts', () => {
     expect(() => request('ftp://127.0.0.1/x', { method: 'GET', dispatcher: agent })).toThrow(/not an http\(s\) URL/)
     expect(seen).toEqual([])
     void agent.close()
+  })
+
+  test('requestText reads the whole body; a body that trickles in for ever ends in a TimeoutError', async () => {
+    const agent = new Agent()
+    try {
+      const answer = await requestText(`${origin}/v1/x`, { method: 'GET', dispatcher: agent, timeoutMs: 5000 })
+      expect([answer.statusCode, answer.text]).toEqual([201, JSON.stringify({ url: '/v1/x' })])
+      const trickle = requestText(`${origin}/trickle`, { method: 'GET', dispatcher: agent, timeoutMs: 300, bodyTimeout: 60_000, headersTimeout: 60_000 })
+      await expect(trickle).rejects.toMatchObject({ name: 'TimeoutError' })
+    } finally {
+      await agent.destroy()
+    }
   })
 })

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { BaseSequencer, createVitest, type TestSpecification } from 'vitest/node'
 import { CheckCollector } from '../../reporters/collector.ts'
@@ -6,8 +7,14 @@ import { CODE_ROOT, COMPILED } from '../run/paths.ts'
 import { PROFILES } from '../run/profiles.ts'
 import type { CheckResult } from '../run/results.ts'
 
-/** Check workers: two files of checks, each in its own thread. */
-const WORKERS = 2
+/**
+ * Check workers, each a thread: two (each with half the checks, suites/part-*.run.ts) where the machine has more
+ * than two cores; on two, one with every check (suites/all.run.ts), leaving the other core to the server. There a
+ * second worker costs a sixth more processor time (its own start-up, every function warmed up twice) and is no faster.
+ */
+function checkWorkers(cores = availableParallelism()): 1 | 2 {
+  return cores > 2 ? 2 : 1
+}
 
 /**
  * Runs the check files in the order of their names, not vitest's (which puts the slower file of the last run first),
@@ -31,18 +38,23 @@ export interface SuiteRunOptions {
   listener?: ConstructorParameters<typeof CheckCollector>[0]
   /** Overrides the profile's concurrency (a replay has no server to spare, so it runs as many as it likes). */
   concurrency?: number
+  /** Overrides the number of check workers (checkWorkers()). */
+  workers?: 1 | 2
   /** Aborting stops the run: no check starts any more, and the checks in flight stop at their next request. */
   signal?: AbortSignal
 }
 
 /**
  * Runs the checks with vitest, in its worker pool, against the configured target. vitest is the engine; the
- * collector is the only reporter, so vitest itself prints nothing. The check files are loaded by two modules
- * (suites/part-*.run.ts), one per worker, whose tests vitest runs concurrently up to the profile's concurrency.
+ * collector is the only reporter, so vitest itself prints nothing. The check files are loaded by the vitest files
+ * suites/*.run.ts, one per worker, whose tests vitest runs concurrently up to the profile's concurrency.
  */
 export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
   const profile = PROFILES[options.config.profile]
   const concurrency = options.concurrency ?? profile.concurrency
+  // At concurrency 1 (a recording), the two halves one after the other, in one worker: the order recordings have.
+  const workers = concurrency > 1 ? (options.workers ?? checkWorkers()) : 1
+  const files = concurrency > 1 && workers === 1 ? 'all' : 'part-*'
   const collector = new CheckCollector(options.listener)
   const ownListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const vitest = await createVitest(
@@ -51,22 +63,19 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
       root: CODE_ROOT,
       config: false,
       watch: false,
-      include: [join('suites', COMPILED ? '*.run.js' : '*.run.ts')],
+      include: [join('suites', `${files}.run.${COMPILED ? 'js' : 'ts'}`)],
       reporters: [collector],
       provide: { conformance: options.config },
       // Compiled, the checks are plain JavaScript: the worker imports them natively instead of through vite's module
       // runner (one round trip to the main thread per module), which halves the start-up.
       ...(COMPILED ? { server: { deps: { external: [/\/dist\//] } } } : {}),
       pool: 'threads',
-      // Two workers, each loading half the checks (suites/part-*.run.ts): one thread waits for the server while
-      // the other works, and the server has a thread of its own.
-      // At concurrency 1 (a recording), one file after the other, in one worker.
-      maxWorkers: concurrency > 1 ? WORKERS : 1,
-      fileParallelism: concurrency > 1,
+      maxWorkers: workers,
+      fileParallelism: workers > 1,
       // The checks keep no state of their own between files, so the worker need not isolate them.
       isolate: false,
       sequence: { concurrent: concurrency > 1, sequencer: ByNameSequencer },
-      maxConcurrency: concurrency,
+      maxConcurrency: Math.ceil(concurrency / workers),
       testTimeout: profile.checkTimeoutMs,
       ...(options.select.length > 0 ? { testNamePattern: selectionPattern(options.select) } : {}),
       passWithNoTests: true,

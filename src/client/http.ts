@@ -5,7 +5,7 @@ import { RateLimitGate } from './rate-limit-gate.ts'
 import { sleep } from './sleep.ts'
 import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, retryAfterMs, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
 import { parseBaseUrl, type Target } from './target.ts'
-import { request } from './undici.ts'
+import { requestText } from './undici.ts'
 
 export type Method = 'GET' | 'POST' | 'DELETE'
 export type Credentials = 'target' | 'none' | { username: string; password: string }
@@ -199,20 +199,19 @@ export class HttpClient {
     const authorization = basicAuth(spec.auth ?? 'target', this.target)
     const started = performance.now()
     try {
-      const res = await request(this.base.origin + this.prefix + path, {
+      const { statusCode, headers: responseHeaders, text } = await requestText(this.base.origin + this.prefix + path, {
         method: spec.method,
         headers: authorization ? { ...headers, authorization } : headers,
         body,
         dispatcher: this.options.dispatcher,
         headersTimeout: this.target.timeoutMs,
         bodyTimeout: this.target.timeoutMs,
-        signal: AbortSignal.timeout(this.target.timeoutMs),
+        timeoutMs: this.target.timeoutMs,
       })
-      const text = await res.body.text()
       const ex: Exchange = {
         // The Authorization header is deliberately not kept: exchanges end up in reports and recordings.
         request: { method: spec.method, path, headers, ...(body !== undefined ? { body } : {}), credentials: credentialsKind(spec.auth ?? 'target') },
-        response: { status: res.statusCode, headers: flattenHeaders(res.headers), text },
+        response: { status: statusCode, headers: flattenHeaders(responseHeaders), text },
         json: parseJsonOrUndefined(text),
         durationMs: Math.round(performance.now() - started),
       }

@@ -27,8 +27,8 @@ export interface SubjectOutcome {
   problem?: string
 }
 
-/** Checks in flight at once in the mutation run: many servers, each lightly loaded, so far more than a run's 8. */
-const MUTATION_CONCURRENCY = 24
+/** Checks in flight at once in the mutation run: many servers, each lightly loaded, so far more than a run's 16. */
+const MUTATION_CONCURRENCY = 48
 
 /**
  * Runs many subjects in one vitest run: a reference server per subject, all in this process, and every check

@@ -12,14 +12,14 @@ export interface Profile {
   checkTimeoutMs: number
   /** Minimum gap between two requests of one check. */
   minIntervalMs: number
-  /** Checks in flight at once (each has its own conversation); 1 runs them one after another. */
+  /** Checks in flight at once, over all the check workers (each has its own conversation); 1 runs them one after another. */
   concurrency: number
 }
 
 export type ProfileName = 'ci' | 'live'
 
 export const PROFILES: Record<ProfileName, Profile> = {
-  ci: { name: 'ci', numRuns: 40, propertyTimeMs: 15_000, checkTimeoutMs: 30_000, minIntervalMs: 0, concurrency: 8 },
+  ci: { name: 'ci', numRuns: 40, propertyTimeMs: 15_000, checkTimeoutMs: 30_000, minIntervalMs: 0, concurrency: 16 },
   live: { name: 'live', numRuns: 5, propertyTimeMs: 60_000, checkTimeoutMs: 120_000, minIntervalMs: 250, concurrency: 1 },
 }
 
