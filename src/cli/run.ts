@@ -10,18 +10,14 @@ import { resolve } from 'node:path'
 import { estimatedRequests, shardOf } from '../catalogue/costs.ts'
 import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
-import { ConversationsApi } from '../client/api.ts'
 import type { Exchange } from '../client/exchange.ts'
-import { HttpClient } from '../client/http.ts'
 import type { Target } from '../client/target.ts'
-import { Agent } from '../client/undici.ts'
 import { buildRunReport, exitCodeOf, type RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import type { SuiteConfig } from '../run/config.ts'
-import { Ledger, ledgerFileName, readLedger } from '../run/ledger.ts'
+import { ledgerFileName } from '../run/ledger.ts'
 import { PROFILES, type ProfileName } from '../run/profiles.ts'
 import type { CheckResult } from '../run/results.ts'
-import { countByKind, deleteResources } from './cleanup.ts'
 import { printRunSummary } from './console.ts'
 import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
 import { startEmbeddedServer } from './embedded.ts'
@@ -30,10 +26,10 @@ import { watchForInterrupt } from './interrupt.ts'
 import { printRequirementList } from './list.ts'
 import type { RunOptions } from './options.ts'
 import { checkRecordFolder, checkReportPaths } from './outputs.ts'
-import { preflight, preflightClient, sharedSecondService } from './preflight.ts'
 import { createProgress } from './progress.ts'
 import { loadReplay, type Replay, startRecording } from './recording.ts'
 import { suiteIdentity } from './suite-identity.ts'
+import type { TargetSetup } from './target-setup.ts'
 import { UsageError } from './usage-error.ts'
 
 /** Requirements whose check uses a second chat service (the run finds or makes the shared one first). */
@@ -89,13 +85,18 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   // server starts on its own and the preflight waits for its answers. A failure to load surfaces where it is awaited.
   const engine = import('./run-suites.ts')
   engine.catch(() => undefined)
-  const server = embedded ? await startEmbeddedServer({ accountSid: options.accountSid, authToken: options.authToken, ...(options.record !== undefined ? { reproducibleSeed: seed } : {}) }) : undefined
+  const secondService = selected.some((r) => NEEDS_SECOND_SERVICE.has(r.id))
+  // The embedded server prepares itself in its own thread (the preflight and the second service), beside the load of
+  // vitest here; recorded, the preflight's exchanges go into the recording, so the run makes them itself.
+  const selfPrepared = embedded && options.record === undefined ? { secondService, ...(options.serviceSid !== undefined ? { serviceSid: options.serviceSid } : {}), timeoutMs: options.timeoutMs } : undefined
+  const server = embedded
+    ? await startEmbeddedServer({ accountSid: options.accountSid, authToken: options.authToken, ...(options.record !== undefined ? { reproducibleSeed: seed } : {}), ...(selfPrepared ? { prepare: selfPrepared } : {}) })
+    : undefined
   const interrupt = watchForInterrupt()
   try {
     const target: Target = replay?.target ?? given_target ?? { baseUrl: server!.url, accountSid: server!.accountSid, username: server!.accountSid, secret: server!.authToken, timeoutMs: options.timeoutMs }
     const recorder = options.record !== undefined ? startRecording(options.record, options.redact, recordState?.kind === 'new' ? 'new' : given.recordExisting === 'merge' ? 'merge' : 'overwrite') : undefined
-    const dispatcher = replay?.preflightDispatcher() ?? new Agent({ connect: { timeout: options.timeoutMs } })
-    const setup = await setUp(target, dispatcher, options, selected, replay, recorder?.onPreflightExchange).finally(() => dispatcher.close())
+    const setup = server?.setup ?? (await setUpTarget(target, options, secondService, replay, recorder?.onPreflightExchange))
     if (recorder && embedded) recorder.makeStable()
     const quiet = options.output === 'quiet'
     if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) io.out.write(`${line}\n`)
@@ -132,7 +133,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(recorder && embedded ? { concurrency: 1 } : {}),
     }).finally(() => progress.finish())
 
-    const cleanup = ledgerFile ? await cleanUpAfterRun(target, ledgerFile, options.timeoutMs) : undefined
+    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile, options.timeoutMs) : undefined
     const recordedLine = recorder?.finish({
       suite: suiteIdentity(),
       target,
@@ -194,28 +195,14 @@ function checkCount(requirements: readonly Requirement[]): number {
   return requirements.reduce((n, r) => n + (r.scopes?.length ?? 2), 0)
 }
 
-interface SetUp {
-  defaultServiceSid?: string
-  secondServiceSid?: string
-  warnings: string[]
-}
-
-async function setUp(
-  target: Target,
-  dispatcher: Agent | ReturnType<Replay['preflightDispatcher']>,
-  options: RunOptions,
-  selected: readonly Requirement[],
-  replay: Replay | undefined,
-  onExchange?: (ex: Exchange) => void,
-): Promise<SetUp> {
-  const http = preflightClient(target, dispatcher, onExchange)
-  // A replay makes the preflight requests the recorded run made: with the service named, or from the configuration.
-  const serviceSid = replay ? (replay.manifest.defaultServiceGiven ? replay.manifest.defaultServiceSid : undefined) : options.serviceSid
-  const pre = await preflight(http, serviceSid)
-  if (replay) return { ...pre, ...(replay.manifest.secondServiceSid ? { secondServiceSid: replay.manifest.secondServiceSid } : {}) }
-  if (!selected.some((r) => NEEDS_SECOND_SERVICE.has(r.id))) return pre
-  const shared = await sharedSecondService(new ConversationsApi(http))
-  return shared ? { ...pre, secondServiceSid: shared.sid } : pre
+/** The preflight and the second service, made from here; a replay makes the preflight requests the recorded run made. */
+async function setUpTarget(target: Target, options: RunOptions, secondService: boolean, replay: Replay | undefined, onExchange?: (ex: Exchange) => void): Promise<TargetSetup> {
+  const { prepareTarget } = await import('./target-setup.ts')
+  if (!replay) return prepareTarget(target, { serviceSid: options.serviceSid, secondService, onExchange })
+  const { manifest } = replay
+  // With the service named, or from the configuration; the second service is the recorded one.
+  const pre = await prepareTarget(target, { serviceSid: manifest.defaultServiceGiven ? manifest.defaultServiceSid : undefined, secondService: false, dispatcher: replay.preflightDispatcher(), onExchange })
+  return manifest.secondServiceSid ? { ...pre, secondServiceSid: manifest.secondServiceSid } : pre
 }
 
 /** The first lines: target, account, profile, checks and requests, so a user sees what is about to happen. */
@@ -230,27 +217,6 @@ function bannerLines(facts: { target: Target; embedded: boolean; profile: Profil
     `conformance: ${facts.selected.length} of ${REQUIREMENTS.length} requirements, ${checkCount(facts.selected)} checks, about ${Math.round(requests * (facts.runs ? runs / PROFILES[profile].numRuns : 1)).toLocaleString('en-US')} requests; ` +
       `${runs} inputs per property; reads wait up to ${(facts.settleMs / 1000).toFixed(1)} s for a write to show`,
   ]
-}
-
-/** Deletes what the checks could not (they clean up after themselves; this catches what an interrupt or a crash left). */
-async function cleanUpAfterRun(target: Target, ledgerFile: string, timeoutMs: number): Promise<{ line?: string; failed: string[] } | undefined> {
-  if (!existsSync(ledgerFile)) return undefined
-  const open = readLedger(ledgerFile).open.filter((r) => !r.keep)
-  if (open.length === 0) {
-    rmSync(ledgerFile, { force: true })
-    return { failed: [] }
-  }
-  const dispatcher = new Agent({ connect: { timeout: timeoutMs } })
-  try {
-    const ledger = new Ledger(ledgerFile, { runId: '', origin: '' })
-    const api = new ConversationsApi(new HttpClient(target, { dispatcher, unsafeTransient: 'judge', deadline: Date.now() + 60_000 }), ledger)
-    const result = await deleteResources(api, open)
-    if (result.failed.length === 0) rmSync(ledgerFile, { force: true })
-    const failed = result.failed.map((f) => `cleanup: could not delete ${f.resource.path} (${f.why}); it is in ${ledgerFile}: run "conformance sweep --target ${target.baseUrl}"`)
-    return { line: `cleanup: deleted ${countByKind(result.deleted)} the checks left behind`, failed }
-  } finally {
-    await dispatcher.close()
-  }
 }
 
 /** What --record and --replay add to the summary: where the recording went or came from, and what a replay skipped. */

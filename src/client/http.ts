@@ -76,6 +76,8 @@ export class HttpClient {
   /** Set once the check is over for this client (see send). */
   private stopped: Error | undefined
   private readonly gate: RateLimitGate
+  /** The Authorization header of the target's own credentials, made once. */
+  private targetAuthorization: string | undefined
 
   constructor(
     private readonly target: Target,
@@ -196,7 +198,7 @@ export class HttpClient {
       for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name]
       headers['Content-Type'] = spec.encoded.contentType
     }
-    const authorization = basicAuth(spec.auth ?? 'target', this.target)
+    const authorization = spec.auth === undefined || spec.auth === 'target' ? (this.targetAuthorization ??= basicAuth('target', this.target)) : basicAuth(spec.auth, this.target)
     const started = performance.now()
     try {
       const { statusCode, headers: responseHeaders, text } = await requestText(this.base.origin + this.prefix + path, {

@@ -34,7 +34,8 @@ export function request(url: string, options: RequestOptions): Promise<Dispatche
   const parsed = new URL(url)
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TypeError(`not an http(s) URL: ${url}`)
   const { dispatcher, ...rest } = options
-  return dispatcherRequest.call(dispatcher, { ...rest, origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` })
+  // protocol//host is the origin of an http(s) URL; the `origin` getter builds it at several times the cost.
+  return dispatcherRequest.call(dispatcher, { ...rest, origin: `${parsed.protocol}//${parsed.host}`, path: `${parsed.pathname}${parsed.search}` })
 }
 
 /**
