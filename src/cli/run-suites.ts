@@ -79,6 +79,9 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
       testTimeout: profile.checkTimeoutMs,
       ...(options.select.length > 0 ? { testNamePattern: selectionPattern(options.select) } : {}),
       passWithNoTests: true,
+      // No results cache: the order is the suite's own (ByNameSequencer), and a cache would be written inside the
+      // package's folder (under dist/), which an installed package may not be allowed to write.
+      cache: false,
     },
     { logLevel: 'silent', cacheDir: undefined },
   )

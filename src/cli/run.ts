@@ -12,13 +12,12 @@ import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
 import type { Exchange } from '../client/exchange.ts'
 import type { Target } from '../client/target.ts'
-import { buildRunReport, exitCodeOf, type RunReport } from '../report/run-report.ts'
+import type { RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import type { SuiteConfig } from '../run/config.ts'
 import { ledgerFileName } from '../run/ledger.ts'
 import { PROFILES, type ProfileName } from '../run/profiles.ts'
 import type { CheckResult } from '../run/results.ts'
-import { printRunSummary } from './console.ts'
 import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
 import { startEmbeddedServer } from './embedded.ts'
 import { expectationsOption } from './expect.ts'
@@ -27,7 +26,7 @@ import { printRequirementList } from './list.ts'
 import type { RunOptions } from './options.ts'
 import { checkRecordFolder, checkReportPaths } from './outputs.ts'
 import { createProgress } from './progress.ts'
-import { loadReplay, type Replay, startRecording } from './recording.ts'
+import type { Replay } from './recording.ts'
 import { suiteIdentity } from './suite-identity.ts'
 import type { TargetSetup } from './target-setup.ts'
 import { UsageError } from './usage-error.ts'
@@ -50,9 +49,10 @@ export async function runCommand(given: RunOptions): Promise<number> {
 export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCode: number; report?: RunReport }> {
   // --replay and --record-merge: the seed, the profile, the run ID (and unless prefixes narrow it, the selection)
   // are the recorded run's, so the requests match the recording.
-  const replay = given.replay !== undefined ? loadReplay(given.replay, given.timeoutMs) : undefined
+  const recording = given.replay !== undefined || given.record !== undefined ? await import('./recording.ts') : undefined
+  const replay = given.replay !== undefined ? recording!.loadReplay(given.replay, given.timeoutMs) : undefined
   const recordState = given.record !== undefined ? checkRecordFolder(given.record, given.recordExisting) : undefined
-  const mergeInto = given.record !== undefined && given.recordExisting === 'merge' ? loadReplay(given.record, given.timeoutMs).manifest : undefined
+  const mergeInto = given.record !== undefined && given.recordExisting === 'merge' ? recording!.loadReplay(given.record, given.timeoutMs).manifest : undefined
   if (mergeInto && given.seed !== undefined && given.seed !== mergeInto.seed) {
     throw new UsageError(`--record-merge: the recording in ${given.record} was made with seed ${mergeInto.seed}; leave out --seed, or record anew with --record-overwrite`)
   }
@@ -95,7 +95,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   const interrupt = watchForInterrupt()
   try {
     const target: Target = replay?.target ?? given_target ?? { baseUrl: server!.url, accountSid: server!.accountSid, username: server!.accountSid, secret: server!.authToken, timeoutMs: options.timeoutMs }
-    const recorder = options.record !== undefined ? startRecording(options.record, options.redact, recordState?.kind === 'new' ? 'new' : given.recordExisting === 'merge' ? 'merge' : 'overwrite') : undefined
+    const recorder = options.record !== undefined ? recording!.startRecording(options.record, options.redact, recordState?.kind === 'new' ? 'new' : given.recordExisting === 'merge' ? 'merge' : 'overwrite') : undefined
     const setup = server?.setup ?? (await setUpTarget(target, options, secondService, replay, recorder?.onPreflightExchange))
     if (recorder && embedded) recorder.makeStable()
     const quiet = options.output === 'quiet'
@@ -123,7 +123,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     const progress = createProgress({ mode: quiet || !io.progress ? 'off' : undefined, out: io.out, total: checkCount(selected) })
     const everything = selected.length === REQUIREMENTS.length
     const { runSuites } = await engine
-    const suiteRun = await runSuites({
+    const checks = runSuites({
       config,
       select: everything ? [] : selected.map((r) => r.id),
       listener: progress,
@@ -132,6 +132,11 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(replay ? { concurrency: PROFILES.ci.concurrency } : {}),
       ...(recorder && embedded ? { concurrency: 1 } : {}),
     }).finally(() => progress.finish())
+    // What turns the results into the summary and the reports loads while the checks run: this thread is idle then.
+    const reporting = Promise.all([import('../report/run-report.ts'), import('./console.ts')])
+    reporting.catch(() => undefined)
+    const suiteRun = await checks
+    const [{ buildRunReport, exitCodeOf }, { printRunSummary }] = await reporting
 
     const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile, options.timeoutMs) : undefined
     const recordedLine = recorder?.finish({

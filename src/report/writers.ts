@@ -1,8 +1,5 @@
 import { writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { renderHtml } from './html.ts'
-import { renderJunit } from './junit.ts'
-import { renderMarkdown } from './markdown.ts'
 import type { RunReport } from './run-report.ts'
 import { makeFolders } from '../run/folders.ts'
 
@@ -11,16 +8,25 @@ export interface ReportSpec {
   path: string
 }
 
-/** Each format renders the whole run report to text. Later formats plug in here. */
-const RENDERERS = {
-  json: (report: RunReport) => JSON.stringify(report, null, 2) + '\n',
-  junit: renderJunit,
-  html: renderHtml,
-  markdown: renderMarkdown,
-} satisfies Record<string, (report: RunReport) => string>
+export const REPORT_FORMATS = ['json', 'junit', 'html', 'markdown'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
-export type ReportFormat = keyof typeof RENDERERS
-export const REPORT_FORMATS = Object.keys(RENDERERS) as ReportFormat[]
+/**
+ * Each format renders the whole run report to text. The renderers load when a report is written: the CLI reads
+ * `--report` at its start, when every millisecond is spent before the first check.
+ */
+async function rendererOf(format: ReportFormat): Promise<(report: RunReport) => string> {
+  switch (format) {
+    case 'json':
+      return (report) => JSON.stringify(report, null, 2) + '\n'
+    case 'junit':
+      return (await import('./junit.ts')).renderJunit
+    case 'html':
+      return (await import('./html.ts')).renderHtml
+    case 'markdown':
+      return (await import('./markdown.ts')).renderMarkdown
+  }
+}
 
 /** Parses `FORMAT:PATH`; throws an Error whose message is fit for the user. */
 export function parseReportSpec(spec: string): ReportSpec {
@@ -28,7 +34,7 @@ export function parseReportSpec(spec: string): ReportSpec {
   const format = colon > 0 ? spec.slice(0, colon) : ''
   const path = colon > 0 ? spec.slice(colon + 1) : ''
   if (!format || !path) throw new Error(`--report "${spec}" must be FORMAT:PATH, e.g. json:reports/run.json`)
-  if (!(REPORT_FORMATS as string[]).includes(format)) {
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     throw new Error(`--report format "${format}" is not known; use one of: ${REPORT_FORMATS.join(', ')}`)
   }
   return { format: format as ReportFormat, path }
@@ -50,7 +56,7 @@ export async function writeReports(report: RunReport, specs: readonly ReportSpec
     const file = resolve(spec.path)
     try {
       makeFolders(dirname(file))
-      await writeFile(file, RENDERERS[spec.format](report))
+      await writeFile(file, (await rendererOf(spec.format))(report))
       result.written.push(file)
     } catch (err) {
       result.failed.push(`could not write the ${spec.format} report ${spec.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
