@@ -31,6 +31,7 @@ export type EmbeddedReply = { url: string; accountSid: string; authToken: string
  * The reference server a run tests when no --target is given, with throw-away credentials unless some are given.
  * With `reproducibleSeed`, its SIDs, request IDs and clock come from that seed (for recordings). It runs in a worker
  * thread of its own (src/cli/embedded-worker.ts), so serving never waits for the checks' thread nor they for it.
+ * With `prepare`, that thread also makes the run's preflight against the server before it answers.
  */
 export async function startEmbeddedServer(options: { accountSid?: string | undefined; authToken?: string | undefined; reproducibleSeed?: number; prepare?: SelfPreparation }): Promise<EmbeddedServer> {
   const serverOptions: ReferenceServerOptions = {
@@ -38,8 +39,8 @@ export async function startEmbeddedServer(options: { accountSid?: string | undef
     ...(options.authToken !== undefined ? { authToken: options.authToken } : {}),
     ...(options.reproducibleSeed !== undefined ? { reproducible: true, seed: options.reproducibleSeed } : {}),
   }
-  // From the sources, the worker needs tsx's loader, which a worker thread does not inherit from `register()`.
   const workerData: EmbeddedWorkerData = { server: serverOptions, ...(options.prepare ? { prepare: options.prepare } : {}) }
+  // From the sources, the worker needs tsx's loader, which a worker thread does not inherit from `register()`.
   const worker = COMPILED
     ? new Worker(new URL('./embedded-worker.js', import.meta.url), { workerData })
     : new Worker(new URL('./embedded-worker-from-sources.mjs', import.meta.url), { workerData })

@@ -38,8 +38,6 @@ export interface SuiteRunOptions {
   listener?: ConstructorParameters<typeof CheckCollector>[0]
   /** Overrides the profile's concurrency (a replay has no server to spare, so it runs as many as it likes). */
   concurrency?: number
-  /** Overrides the number of check workers (checkWorkers()). */
-  workers?: 1 | 2
   /** Aborting stops the run: no check starts any more, and the checks in flight stop at their next request. */
   signal?: AbortSignal
 }
@@ -53,7 +51,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
   const profile = PROFILES[options.config.profile]
   const concurrency = options.concurrency ?? profile.concurrency
   // At concurrency 1 (a recording), the two halves one after the other, in one worker: the order recordings have.
-  const workers = concurrency > 1 ? (options.workers ?? checkWorkers()) : 1
+  const workers = concurrency > 1 ? checkWorkers() : 1
   const files = concurrency > 1 && workers === 1 ? 'all' : 'part-*'
   const collector = new CheckCollector(options.listener)
   const ownListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }

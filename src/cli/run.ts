@@ -5,7 +5,6 @@
  * summary and the reports. SIGINT or SIGTERM stops the checks, cleans up, writes every report as INCOMPLETE.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { estimatedRequests, shardOf } from '../catalogue/costs.ts'
 import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
@@ -82,7 +81,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   // Recorded, it runs reproducibly (SIDs and clock from the seed) and the checks one at a time: the same run then
   // writes the same cassettes, and a changed check shows as a diff of its own cassettes only.
   // vitest, the run's engine, takes a good part of the start-up to load: it loads on this thread while the embedded
-  // server starts on its own and the preflight waits for its answers. A failure to load surfaces where it is awaited.
+  // server starts (and makes the preflight) in its own, or while a target answers the preflight. A failure to load
+  // surfaces where it is awaited.
   const engine = import('./run-suites.ts')
   engine.catch(() => undefined)
   const secondService = selected.some((r) => NEEDS_SECOND_SERVICE.has(r.id))
