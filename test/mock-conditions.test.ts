@@ -8,6 +8,7 @@ import { CONDITIONS, resolveConditions, type ConditionName } from '../mock/condi
 import { startReferenceServer, type ReferenceServer } from '../mock/server.ts'
 import { basicAuth, TestClient, type RawResponse } from '../mock/testkit.ts'
 import { createTraffic } from '../mock/traffic.ts'
+import { expectTwilioError } from './support/twilio-error.ts'
 import { VARIANTS } from '../mock/variants.ts'
 
 type Probe = (server: ReferenceServer) => Promise<void>
@@ -37,12 +38,6 @@ async function createUntil429(api: TestClient, path: string, sentBefore: number,
     created++
   }
   throw new Error(`no 429 within ${max} requests`)
-}
-
-function expectTwilioError(res: RawResponse, status: number, code: number) {
-  expect(res.status).toBe(status)
-  expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
-  expect(res.json).toEqual({ code, message: expect.any(String), more_info: `https://www.twilio.com/docs/errors/${code}`, status })
 }
 
 /** Probes with the condition values they run under. */

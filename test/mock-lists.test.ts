@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startReferenceServer, type ReferenceServer } from '../mock/server.ts'
 import { TestClient, type RawResponse } from '../mock/testkit.ts'
+import { DATE, expectTwilioError } from './support/twilio-error.ts'
 
 let server: ReferenceServer
 let api: TestClient
@@ -12,13 +13,6 @@ beforeAll(async () => {
   api = new TestClient(server)
 })
 afterAll(() => server.close())
-
-const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
-
-function expectTwilioError(res: RawResponse, status: number, code: number) {
-  expect(res.status).toBe(status)
-  expect(res.json).toEqual({ code, message: expect.any(String), more_info: `https://www.twilio.com/docs/errors/${code}`, status })
-}
 
 const sidsOf = (pages: RawResponse[], key: string): string[] => pages.flatMap((p) => p.json[key].map((item: any) => item.sid))
 

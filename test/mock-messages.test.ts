@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startReferenceServer, type ReferenceServer } from '../mock/server.ts'
 import { TestClient } from '../mock/testkit.ts'
+import { DATE } from './support/twilio-error.ts'
 
 let server: ReferenceServer
 let api: TestClient
@@ -18,7 +19,6 @@ beforeEach(async () => {
   messages = `/v1/Conversations/${conv}/Messages`
 })
 
-const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
 const ME = 'ME' + 'a'.repeat(32)
 const HX = 'HX' + 'b'.repeat(32)
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'undici'
 import { startReferenceServer, type ReferenceServer } from '../mock/server.ts'
 import { TestClient, basicAuth } from '../mock/testkit.ts'
+import { DATE, expectTwilioError } from './support/twilio-error.ts'
 
 let server: ReferenceServer
 let api: TestClient
@@ -12,14 +13,6 @@ beforeAll(async () => {
   api = new TestClient(server)
 })
 afterAll(() => server.close())
-
-const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
-
-function expectTwilioError(res: { status: number; headers: Record<string, unknown>; json: any }, status: number, code: number) {
-  expect(res.status).toBe(status)
-  expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
-  expect(res.json).toEqual({ code, message: expect.any(String), more_info: `https://www.twilio.com/docs/errors/${code}`, status })
-}
 
 describe('startReferenceServer', () => {
   it('generates credentials of the documented shape and a URL without /v1', () => {
