@@ -6,19 +6,16 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Agent } from 'undici'
 import { REQUIREMENTS } from '../src/catalogue/requirements.ts'
 import { startEmbeddedServer } from '../src/cli/embedded.ts'
-import { preflight, preflightClient } from '../src/cli/preflight.ts'
 import { runSuites } from '../src/cli/run-suites.ts'
-import type { Target } from '../src/client/target.ts'
+import { accountTarget } from '../src/client/target.ts'
 import { PACKAGE_ROOT } from '../src/run/paths.ts'
 import { PROFILES, type ProfileName } from '../src/run/profiles.ts'
 
-const server = await startEmbeddedServer({})
-const target: Target = { baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: 10_000 }
-const agent = new Agent()
-const pre = await preflight(preflightClient(target, agent))
+const server = await startEmbeddedServer({ prepare: { secondService: false, timeoutMs: 10_000 } })
+const target = accountTarget(server, 10_000)
+const pre = server.setup!
 
 const costs: Record<string, { ci: { requests: number; ms: number }; live: { requests: number; ms: number } }> = {}
 for (const profile of ['ci', 'live'] as ProfileName[]) {
@@ -44,6 +41,5 @@ writeFileSync(
     '}\n',
 )
 process.stdout.write(`wrote ${file}: ${Object.keys(ordered).length} requirements\n`)
-await agent.close()
 await server.close()
 process.exit(0)

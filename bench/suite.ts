@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, request } from 'undici'
 import { startEmbeddedServer } from '../src/cli/embedded.ts'
-import { preflight, preflightClient } from '../src/cli/preflight.ts'
 import { runSuites } from '../src/cli/run-suites.ts'
-import type { Target } from '../src/client/target.ts'
+import { accountTarget } from '../src/client/target.ts'
 import type { CassetteInteraction } from '../src/record/cassette.ts'
 import type { SuiteConfig } from '../src/run/config.ts'
 
@@ -22,10 +21,10 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-const server = await startEmbeddedServer({})
-const target: Target = { baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: 10_000 }
+const server = await startEmbeddedServer({ prepare: { secondService: false, timeoutMs: 10_000 } })
+const target = accountTarget(server, 10_000)
+const pre = server.setup!
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 16 })
-const pre = await preflight(preflightClient(target, agent))
 const config = (seed: number, extra: Partial<SuiteConfig> = {}): SuiteConfig => ({
   target,
   embedded: true,

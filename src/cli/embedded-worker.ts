@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { startReferenceServer } from '../../mock/server.ts'
+import { accountTarget } from '../client/target.ts'
 import type { EmbeddedReply, EmbeddedWorkerData } from './embedded.ts'
 import { UsageError } from './usage-error.ts'
 
@@ -19,8 +20,7 @@ const started = { url: server.url, accountSid: server.accountSid, authToken: ser
 let reply: EmbeddedReply = started
 if (prepare) {
   const { prepareTarget } = await import('./target-setup.ts')
-  const target = { baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: prepare.timeoutMs }
-  reply = await prepareTarget(target, prepare).then(
+  reply = await prepareTarget(accountTarget(server, prepare.timeoutMs), prepare).then(
     (setup) => ({ ...started, setup }),
     (err: unknown) => ({ ...started, setupError: { message: err instanceof Error ? err.message : String(err), usage: err instanceof UsageError } }),
   )

@@ -10,7 +10,7 @@ import { estimatedRequests, shardOf } from '../catalogue/costs.ts'
 import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
 import type { Exchange } from '../client/exchange.ts'
-import type { Target } from '../client/target.ts'
+import { accountTarget, type Target } from '../client/target.ts'
 import type { RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import type { SuiteConfig } from '../run/config.ts'
@@ -94,7 +94,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     : undefined
   const interrupt = watchForInterrupt()
   try {
-    const target: Target = replay?.target ?? given_target ?? { baseUrl: server!.url, accountSid: server!.accountSid, username: server!.accountSid, secret: server!.authToken, timeoutMs: options.timeoutMs }
+    const target: Target = replay?.target ?? given_target ?? accountTarget(server!, options.timeoutMs)
     const recorder = options.record !== undefined ? recording!.startRecording(options.record, options.redact, recordState?.kind === 'new' ? 'new' : given.recordExisting === 'merge' ? 'merge' : 'overwrite') : undefined
     const setup = server?.setup ?? (await setUpTarget(target, options, secondService, replay, recorder?.onPreflightExchange))
     if (recorder && embedded) recorder.makeStable()

@@ -12,6 +12,11 @@ export interface Target {
   timeoutMs: number
 }
 
+/** A server known by its URL and account credentials (a reference server), addressed as the account itself. */
+export function accountTarget(server: { url: string; accountSid: string; authToken: string }, timeoutMs: number): Target {
+  return { baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs }
+}
+
 /** Parses and normalises a base URL; throws a user-facing Error when it is not http(s). */
 export function parseBaseUrl(raw: string): URL {
   let url: URL

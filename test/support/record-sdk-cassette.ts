@@ -13,6 +13,7 @@ import { startReferenceServer } from '../../mock/server.ts'
 import { ConversationsApi } from '../../src/client/api.ts'
 import type { Exchange } from '../../src/client/exchange.ts'
 import { HttpClient } from '../../src/client/http.ts'
+import { accountTarget } from '../../src/client/target.ts'
 import { type CassetteInteraction, toInteraction, writeCassetteText } from '../../src/record/cassette.ts'
 import { createRedactor } from '../../src/record/redact.ts'
 import { stabilise } from '../../src/record/stabilise.ts'
@@ -26,7 +27,7 @@ export async function recordSdkCassette(): Promise<CassetteInteraction[]> {
   const dispatcher = new Agent()
   try {
     const exchanges: Exchange[] = []
-    const http = new HttpClient({ baseUrl: server.url, accountSid: server.accountSid, username: server.accountSid, secret: server.authToken, timeoutMs: 10_000 }, { dispatcher, onExchange: (ex) => exchanges.push(ex) })
+    const http = new HttpClient(accountTarget(server, 10_000), { dispatcher, onExchange: (ex) => exchanges.push(ex) })
     await driveSuiteClient(new ConversationsApi(http))
     const redactor = createRedactor({ accountSid: server.accountSid, secret: server.authToken })
     return stabilise(exchanges.map((ex) => toInteraction(ex, { origin: server.url, prefix: '' }, redactor)), server.url, TWILIO_ORIGIN)
