@@ -30,11 +30,9 @@ const loader = join(suites, 'load-checks.js')
 await build({
   stdin: {
     contents: [
-      "import { dealt } from './check-files.js'",
+      "import { loadPart } from './check-files.js'",
       `const CHECKS = [\n${files.map((f) => `  () => import(${JSON.stringify(`./${relative(suites, f)}`)}),`).join('\n')}\n]`,
-      'export async function loadChecks(part, parts) {',
-      '  for (const load of dealt(CHECKS, part, parts)) await load()',
-      '}',
+      'export const loadChecks = (part, parts) => loadPart(CHECKS, part, parts)',
     ].join('\n'),
     resolveDir: suites,
     sourcefile: 'load-checks.js',

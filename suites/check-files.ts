@@ -10,7 +10,10 @@ export function checkFiles(dir: string): string[] {
     .sort()
 }
 
-/** Part `part` (0-based) of `parts`, dealt round-robin so each part gets every kind of check. */
-export function dealt<T>(items: readonly T[], part: number, parts: number): T[] {
-  return items.filter((_, i) => i % parts === part)
+/**
+ * Loads part `part` (0-based) of `parts` of the checks, dealt round-robin so each part gets every kind of check, one
+ * after the other in their order (each check registers its tests as it loads).
+ */
+export async function loadPart(loaders: ReadonlyArray<() => Promise<unknown>>, part: number, parts: number): Promise<void> {
+  for (let i = part; i < loaders.length; i += parts) await loaders[i]!()
 }

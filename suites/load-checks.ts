@@ -3,11 +3,11 @@
 // loader with one file that holds every check (scripts/build.mjs), so a worker loads one module instead of about a
 // hundred; it deals the same parts either way.
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { checkFiles, dealt } from './check-files.ts'
+import { checkFiles, loadPart } from './check-files.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
 /** Loads part `part` (0-based) of `parts` of the check files, in name order. */
 export async function loadChecks(part: number, parts: number): Promise<void> {
-  for (const file of dealt(checkFiles(here), part, parts)) await import(pathToFileURL(file).href)
+  await loadPart(checkFiles(here).map((file) => () => import(pathToFileURL(file).href)), part, parts)
 }
