@@ -144,7 +144,9 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
     // check until it ends would only keep them from being collected young.
     const recent: Exchange[] = []
     const transient = emptyTransientRecord()
-    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin: new URL(config.target.baseUrl).origin })
+    const origin = new URL(config.target.baseUrl).origin
+    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin })
+    const rateLimitGate = sharedRateLimitGate(origin)
     const client = (extra: Partial<HttpClientOptions>) =>
       new HttpClient(config.target, {
         dispatcher: session.dispatcher ?? agent(),
@@ -156,7 +158,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
           session.onExchange(ex)
         },
         onRetry: (event) => noteRetry(transient, event),
-        rateLimitGate: sharedRateLimitGate(new URL(config.target.baseUrl).origin),
+        rateLimitGate,
         ...extra,
       })
     const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
