@@ -99,6 +99,11 @@ describe('a target that behaves like production', () => {
       const now = await countResources(s)
       return now.users > 1 && now.conversations > 1
     })
+    // While the run goes on, its ledger's process is alive: sweep refuses, in one line, and deletes nothing.
+    const early = await runCli(['sweep', ...accountFlags(s), '--ledger-dir', ledgers])
+    expect(early.code, early.stdout).toBe(2)
+    expect(early.stderr.trim().split('\n')).toHaveLength(1)
+    expect(early.stderr).toMatch(/^conformance: sweep: a run is still going against http:\/\/127\.0\.0\.1:\d+ \(process \d+, ledger .*\.jsonl\): sweep when it has ended/)
     child.kill('SIGKILL')
     await done
     const before = await countResources(s)
@@ -114,6 +119,20 @@ describe('a target that behaves like production', () => {
     expect(swept.code, swept.stderr).toBe(0)
     expect(swept.stdout).toMatch(/^sweep: deleted \d+ /m)
     expect(await countResources(s)).toMatchObject({ conversations: 1, participants: 0, users: 1 })
+  })
+
+  test('two runs at once against one target with the same run ID (recordings of one seed): each cleans up only what it made', async () => {
+    const s = await server([])
+    const ledgers = join(tmp, 'ledgers-twins')
+    const twin = (name: string, ...select: string[]) =>
+      runCli([...accountFlags(s), '--seed', '7', '--ledger-dir', ledgers, '--record', join(tmp, `twin-${name}`), '--quiet', ...select])
+    // The short run ends while the long one still works in its conversations.
+    const [long, short] = await Promise.all([twin('long', 'msg.list'), twin('short', 'msg.create.status-201')])
+    expect(short.code, short.stdout).toBe(0)
+    expect(long.code, long.stdout).toBe(0)
+    expect(long.stdout).toMatch(/^CONFORMANT \(partial: \d+ of \d+ requirements\)/m)
+    const left = await countResources(s)
+    expect({ ...left, services: left.services.filter((n) => n !== 'conformance-suite shared second service') }).toEqual({ services: [], conversations: 0, participants: 0, users: 0 })
   })
 })
 

@@ -14,7 +14,7 @@ import { accountTarget, type Target } from '../client/target.ts'
 import type { RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
 import type { SuiteConfig } from '../run/config.ts'
-import { ledgerFileName } from '../run/ledger.ts'
+import { newLedgerFileName } from '../run/ledger.ts'
 import { PROFILES, type ProfileName } from '../run/profiles.ts'
 import type { CheckResult } from '../run/results.ts'
 import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
@@ -105,7 +105,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
     // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
     const discardedTarget = embedded && recorder === undefined
-    const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, ledgerFileName(runId))
+    const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, newLedgerFileName(runId))
     const config: SuiteConfig = {
       target,
       embedded,

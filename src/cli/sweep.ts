@@ -9,7 +9,7 @@ import { Command } from 'commander'
 import { ConversationsApi } from '../client/api.ts'
 import { HttpClient } from '../client/http.ts'
 import { Agent } from '../client/undici.ts'
-import { type LedgerContents, ledgerFiles, type LedgerResource, readLedger } from '../run/ledger.ts'
+import { type LedgerContents, ledgerFiles, type LedgerResource, readLedger, runningOwner } from '../run/ledger.ts'
 import { isMarked } from '../run/marker.ts'
 import { countByKind, deleteResources, inDeletionOrder } from './cleanup.ts'
 import { redactedId, targetFromOptions } from './credentials.ts'
@@ -25,6 +25,8 @@ What it deletes:
   - Users of the default service (and of the shared second service) whose identity starts with "conformance-suite-".
   The suite's shared second service ("${SHARED_SERVICE_NAME}") is kept unless --include-shared.
 Nothing without the marker or a ledger line is ever deleted. --dry-run lists and deletes nothing.
+While a run on this machine is still going against the target (its process still writes its ledger), sweep refuses:
+what it would delete is in use. --force sweeps anyway (when that process is not a conformance run: a reused pid).
 
 Examples:
   npx conformance sweep --target https://conversations.twilio.com --dry-run
@@ -41,11 +43,12 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
     .option('--ledger-dir <dir>', 'where runs keep their ledgers', DEFAULT_LEDGER_DIR)
     .option('--dry-run', 'list what would be deleted, delete nothing')
     .option('--include-shared', 'also delete the shared second service the suite keeps between runs')
+    .option('--force', 'sweep even while a run on this machine seems to be going against the target')
     .option('--timeout <ms>', 'time limit of each HTTP request in milliseconds', '10000')
     .addHelpText('after', HELP_AFTER)
     .allowExcessArguments(false)
   if (parseSubcommand(program, argv, out, (message) => `sweep: ${message} (see sweep --help)`)) return 0
-  const o = program.opts<{ target: string; accountSid?: string; authToken?: string; apiKey?: string; apiSecret?: string; ledgerDir: string; dryRun?: boolean; includeShared?: boolean; timeout: string }>()
+  const o = program.opts<{ target: string; accountSid?: string; authToken?: string; apiKey?: string; apiSecret?: string; ledgerDir: string; dryRun?: boolean; includeShared?: boolean; force?: boolean; timeout: string }>()
   try {
     checkTarget(o.target)
   } catch (err) {
@@ -65,6 +68,9 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
     const api = new ConversationsApi(new HttpClient(target, { dispatcher, unsafeTransient: 'judge' }))
     const origin = new URL(target.baseUrl).origin
     const ledgers = ledgerFiles(o.ledgerDir).map(readLedger).filter((l) => l.origins.includes(origin))
+    const running = o.force ? undefined : ledgers.map((l) => ({ file: l.file, owner: runningOwner(l) })).find((l) => l.owner)
+    const busy = running && `a run is still going against ${origin} (process ${running.owner!.pid}, ledger ${running.file})`
+    if (busy && !o.dryRun) throw new UsageError(`sweep: ${busy}: sweep when it has ended, or pass --force if that process is no conformance run`)
     const fromLedgers = ledgers.flatMap((l) => l.open.filter((r) => !r.keep))
     let marked: LedgerResource[]
     try {
@@ -76,6 +82,7 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
     const w = (s: string) => out.write(`${s}\n`)
     w(`sweep: ${origin} (account ${redactedId(target.accountSid)}): ${countByKind(todo)} left by earlier runs (${ledgers.length} ledger${ledgers.length === 1 ? '' : 's'} in ${o.ledgerDir}, and the conformance-suite marker)`)
     if (o.dryRun) {
+      if (busy) w(`sweep: ${busy}; sweep will refuse until it ends`)
       for (const r of inDeletionOrder(todo)) w(`  would delete ${r.kind} ${r.path}`)
       w('sweep: dry run, nothing deleted')
       return 0

@@ -5,7 +5,9 @@
  * sweep` deletes what a killed run left, from its ledger file. Workers (threads) and the CLI append to the same file:
  * each line is one small write with O_APPEND, so lines never interleave.
  */
+import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { makeFolders } from './folders.ts'
 
@@ -20,7 +22,13 @@ export interface LedgerResource {
   keep?: boolean
 }
 
-interface CreatedLine extends LedgerResource {
+/** The process that writes a ledger: while it runs, `sweep` leaves the ledger's target alone. */
+export interface LedgerOwner {
+  pid: number
+  host: string
+}
+
+interface CreatedLine extends LedgerResource, Partial<LedgerOwner> {
   op: 'created'
   at: string
   runId: string
@@ -44,6 +52,7 @@ export interface ResourceTracker {
 /** Every resource a run made, in memory (for the check's own cleanup) and, when a file is given, on disk. */
 export class Ledger implements ResourceTracker {
   private readonly open = new Map<string, LedgerResource>()
+  private readonly owner: LedgerOwner = { pid: process.pid, host: hostname() }
 
   constructor(
     private readonly file: string | undefined,
@@ -54,7 +63,7 @@ export class Ledger implements ResourceTracker {
 
   created(resource: LedgerResource): void {
     this.open.set(resource.path, resource)
-    this.append({ op: 'created', at: new Date().toISOString(), ...this.run, ...resource })
+    this.append({ op: 'created', at: new Date().toISOString(), ...this.run, ...this.owner, ...resource })
   }
 
   deleted(path: string): void {
@@ -76,6 +85,8 @@ export interface LedgerContents {
   file: string
   runIds: string[]
   origins: string[]
+  /** The processes that wrote it (ledgers of earlier versions name none). */
+  owners: LedgerOwner[]
   /** Created and not deleted, newest first. */
   open: LedgerResource[]
   /** Lines that were not ledger lines (a line cut by a crash): skipped, counted. */
@@ -87,6 +98,7 @@ export function readLedger(file: string): LedgerContents {
   const open = new Map<string, LedgerResource>()
   const runIds = new Set<string>()
   const origins = new Set<string>()
+  const owners = new Map<string, LedgerOwner>()
   let unreadable = 0
   for (const text of readFileSync(file, 'utf8').split('\n')) {
     if (text.trim() === '') continue
@@ -100,11 +112,12 @@ export function readLedger(file: string): LedgerContents {
     if (line.op === 'created' && typeof line.path === 'string') {
       runIds.add(line.runId)
       origins.add(line.origin)
+      if (typeof line.pid === 'number' && typeof line.host === 'string') owners.set(`${line.host} ${line.pid}`, { pid: line.pid, host: line.host })
       open.set(line.path, { kind: line.kind, path: line.path, ...(line.sid ? { sid: line.sid } : {}), ...(line.keep ? { keep: true } : {}) })
     } else if (line.op === 'deleted' && typeof line.path === 'string') open.delete(line.path)
     else unreadable++
   }
-  return { file, runIds: [...runIds], origins: [...origins], open: [...open.values()].reverse(), unreadable }
+  return { file, runIds: [...runIds], origins: [...origins], owners: [...owners.values()], open: [...open.values()].reverse(), unreadable }
 }
 
 /** The ledger files in a folder (none when it does not exist). */
@@ -116,7 +129,27 @@ export function ledgerFiles(dir: string): string[] {
     .map((f) => join(dir, f))
 }
 
-/** The file name of a run's ledger: its run ID made safe for a file name. */
-export function ledgerFileName(runId: string): string {
-  return `${runId.replace(/[^A-Za-z0-9._-]+/g, '-')}.jsonl`
+/**
+ * A new file name for a run's ledger: its run ID made safe for a file name, and a random part. Runs at once may share
+ * a run ID (recordings of one seed, runs started in the same millisecond) and a ledger folder; each must clean up
+ * only what it made, so each has a file of its own.
+ */
+export function newLedgerFileName(runId: string): string {
+  return `${runId.replace(/[^A-Za-z0-9._-]+/g, '-')}.${randomBytes(4).toString('hex')}.jsonl`
+}
+
+/** The process of this machine that is still writing the ledger, if any: its run is going on. */
+export function runningOwner(ledger: Pick<LedgerContents, 'owners'>, isAlive: (pid: number) => boolean = processIsAlive): LedgerOwner | undefined {
+  const here = hostname()
+  return ledger.owners.find((o) => o.host === here && o.pid !== process.pid && isAlive(o.pid))
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    // EPERM: a process of another user has the pid; it is there.
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
