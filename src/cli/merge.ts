@@ -4,20 +4,18 @@
  * distributed engine; this is only the join. Shards of different suite versions, seeds, targets, profiles or levels
  * are refused: their verdicts are not about the same run.
  */
-import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import { findRequirement, REQUIREMENTS } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
 import type { KnownFailure } from '../report/expectations.ts'
 import { buildRunReport, exitCodeOf, type RunReport } from '../report/run-report.ts'
 import { parseReportSpec, REPORT_FORMATS, writeReports } from '../report/writers.ts'
-import { validateById } from '../schemas/validate.ts'
 import { printRunSummary } from './console.ts'
 import { checkReportPaths } from './outputs.ts'
-import { parseSubcommand } from './subcommand.ts'
+import { parseCommand } from './parse-command.ts'
+import { readRunReportFile } from './run-report-file.ts'
 import { UsageError } from './usage-error.ts'
 
-const RUN_REPORT_SCHEMA = 'urn:conversations-conformance:schema:run-report'
 
 export async function mergeCommand(argv: readonly string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
   const program = new Command('conformance merge')
@@ -25,7 +23,7 @@ export async function mergeCommand(argv: readonly string[], out: NodeJS.Writable
     .argument('<report...>', 'JSON run reports of the shards (--report json:PATH of each)')
     .option('--report <format:path>', `write the merged report; repeatable; formats: ${REPORT_FORMATS.join(', ')}`, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-q, --quiet', 'print only the failures and the verdict')
-  if (parseSubcommand(program, argv, out, (message) => `merge: ${message} (see merge --help)`)) return 0
+  if (parseCommand(program, argv, out, (message) => `merge: ${message} (see merge --help)`)) return 0
   const o = program.opts<{ report: string[]; quiet?: boolean }>()
   let specs
   try {
@@ -46,16 +44,7 @@ export async function mergeCommand(argv: readonly string[], out: NodeJS.Writable
 }
 
 function readShard(file: string): { file: string; report: RunReport } {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new UsageError(`merge: ${file}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot be read (${code})` : `not JSON (${(err as Error).message})`}`)
-  }
-  const issues = validateById(RUN_REPORT_SCHEMA, data)
-  if (issues.length > 0) throw new UsageError(`merge: ${file} is not a run report (${issues[0]!.message}); give the --report json:PATH files of the shards`)
-  return { file, report: data as RunReport }
+  return { file, report: readRunReportFile(file, 'merge', { notReport: '; give the --report json:PATH files of the shards' }) }
 }
 
 /** The shard numbers of the run that none of the reports is (none when they are not shards). */

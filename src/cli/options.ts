@@ -1,7 +1,8 @@
-import { Command, CommanderError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import { parseBaseUrl } from '../client/target.ts'
 import { parseReportSpec, REPORT_FORMATS, type ReportSpec } from '../report/writers.ts'
 import { isProfileName, PROFILES, type ProfileName } from '../run/profiles.ts'
+import { parseCommand } from './parse-command.ts'
 import { UsageError } from './usage-error.ts'
 
 export interface RunOptions {
@@ -114,18 +115,8 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     .option('--ledger-dir <dir>', 'where each run writes down what it creates, for its cleanup and for "sweep"', DEFAULT_LEDGER_DIR)
     .version(version(), '-V, --version', 'print the suite version and the size of the catalogue')
     .addHelpText('after', HELP_AFTER)
-    .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: () => {} })
     .allowExcessArguments(false)
-  try {
-    program.parse([...argv], { from: 'user' })
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode === 0) return 'exit' // --help or --version
-      throw new UsageError(`${err.message.replace(/^error: /, '')} (see --help)`)
-    }
-    throw err
-  }
+  if (parseCommand(program, argv, { write }, (message) => `${message} (see --help)`)) return 'exit' // --help or --version
   const o = program.opts<{
     target?: string
     accountSid?: string

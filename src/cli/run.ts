@@ -105,6 +105,11 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
     // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
     const discardedTarget = embedded && recorder === undefined
+    // The services the checks use, as the config and the recording's manifest carry them.
+    const services = {
+      ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
+      ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
+    }
     const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, newLedgerFileName(runId))
     const config: SuiteConfig = {
       target,
@@ -113,8 +118,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       seed,
       runId,
       settleMs: options.settleMs,
-      ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
-      ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
+      ...services,
       ...(ledgerFile ? { ledgerFile } : {}),
       ...(discardedTarget ? { discardedTarget } : {}),
       ...(options.runs !== undefined ? { numRuns: options.runs } : {}),
@@ -147,8 +151,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       profile,
       runId,
       select: options.select,
-      ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
-      ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
+      ...services,
       ...(options.serviceSid !== undefined ? { defaultServiceGiven: true } : {}),
       startedAt,
       results: suiteRun.results,

@@ -15,7 +15,7 @@ import { countByKind, deleteResources, inDeletionOrder } from './cleanup.ts'
 import { redactedId, targetFromOptions } from './credentials.ts'
 import { checkTarget, DEFAULT_LEDGER_DIR } from './options.ts'
 import { SHARED_SERVICE_NAME } from './preflight.ts'
-import { parseSubcommand } from './subcommand.ts'
+import { parseCommand } from './parse-command.ts'
 import { UsageError } from './usage-error.ts'
 
 const HELP_AFTER = `
@@ -47,7 +47,7 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
     .option('--timeout <ms>', 'time limit of each HTTP request in milliseconds', '10000')
     .addHelpText('after', HELP_AFTER)
     .allowExcessArguments(false)
-  if (parseSubcommand(program, argv, out, (message) => `sweep: ${message} (see sweep --help)`)) return 0
+  if (parseCommand(program, argv, out, (message) => `sweep: ${message} (see sweep --help)`)) return 0
   const o = program.opts<{ target: string; accountSid?: string; authToken?: string; apiKey?: string; apiSecret?: string; ledgerDir: string; dryRun?: boolean; includeShared?: boolean; force?: boolean; timeout: string }>()
   try {
     checkTarget(o.target)

@@ -7,7 +7,7 @@ import { Command } from 'commander'
 import { readRecordedFile, UnusableInput } from '../validate/inputs.ts'
 import { type FileResult, judgeFile } from '../validate/judge.ts'
 import { buildValidationReport, printValidationReport } from '../validate/report.ts'
-import { parseSubcommand } from './subcommand.ts'
+import { parseCommand } from './parse-command.ts'
 import { UsageError } from './usage-error.ts'
 import { makeFolders } from '../run/folders.ts'
 
@@ -52,7 +52,7 @@ export async function validateCommand(argv: readonly string[], out: NodeJS.Writa
     .option('-q, --quiet', 'print only failing and unusable files')
     .option('-v, --verbose', 'also list every exchange that passed or was not judged')
     .addHelpText('after', HELP_AFTER)
-  if (parseSubcommand(program, argv, out, (message) => `${message} (see conformance validate --help)`)) return 0
+  if (parseCommand(program, argv, out, (message) => `${message} (see conformance validate --help)`)) return 0
   const o = program.opts<ValidateOptions>()
   let reportPath: string | undefined
   if (o.report !== undefined) {

@@ -4,17 +4,16 @@
  * certificate). Verify replays the recording offline (no network, no target) and re-derives every requirement's
  * status and the verdict; it refuses a bundle whose report says anything the recording does not show.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { join, resolve } from 'node:path'
 import { Command } from 'commander'
-import type { RunReport } from '../report/run-report.ts'
 import { readManifest } from '../record/manifest.ts'
-import { validateById } from '../schemas/validate.ts'
 import { DEFAULT_SETTLE_MS } from './options.ts'
 import { executeRun } from './run.ts'
 import { suiteIdentity } from './suite-identity.ts'
-import { parseSubcommand } from './subcommand.ts'
+import { parseCommand } from './parse-command.ts'
+import { readRunReportFile } from './run-report-file.ts'
 import { UsageError } from './usage-error.ts'
 
 const HELP_AFTER = `
@@ -35,12 +34,12 @@ export async function verifyCommand(argv: readonly string[], out: NodeJS.Writabl
     .option('--recording <dir>', 'the --record folder (default: BUNDLE/recording)')
     .addHelpText('after', HELP_AFTER)
     .allowExcessArguments(false)
-  if (parseSubcommand(program, argv, out, (message) => `verify: ${message} (see verify --help)`)) return 0
+  if (parseCommand(program, argv, out, (message) => `verify: ${message} (see verify --help)`)) return 0
   const bundle = resolve(program.args[0]!)
   const o = program.opts<{ report?: string; recording?: string }>()
   const reportFile = o.report ?? join(bundle, 'report.json')
   const recordingDir = o.recording ?? join(bundle, 'recording')
-  const claimed = readClaimedReport(reportFile)
+  const claimed = readRunReportFile(reportFile, 'verify', { missing: " (a bundle needs the run's --report json:…)" })
   if (!existsSync(join(recordingDir, 'manifest.json'))) throw new UsageError(`verify: ${recordingDir} holds no recording (no manifest.json): a bundle needs the run's --record folder`)
   const manifest = (() => {
     try {
@@ -112,15 +111,3 @@ function refuse(out: NodeJS.WritableStream, why: string, differences: readonly s
   return 1
 }
 
-function readClaimedReport(file: string): RunReport {
-  let data: unknown
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new UsageError(`verify: ${file}: ${code === 'ENOENT' ? 'no such file (a bundle needs the run\'s --report json:…)' : code ? `cannot be read (${code})` : `not JSON (${(err as Error).message})`}`)
-  }
-  const issues = validateById('urn:conversations-conformance:schema:run-report', data)
-  if (issues.length > 0) throw new UsageError(`verify: ${file} is not a run report (${issues[0]!.message})`)
-  return data as RunReport
-}

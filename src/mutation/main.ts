@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { Command, CommanderError } from 'commander'
+import { Command } from 'commander'
+import { parseCommand } from '../cli/parse-command.ts'
+import { UsageError } from '../cli/usage-error.ts'
 import { renderMutationMarkdown } from './render.ts'
 import { FAULT_TARGETS } from '../../mock/faults.ts'
 import { runSubjects, type SubjectOutcome } from './run-subject.ts'
@@ -23,15 +25,10 @@ async function main(argv: string[]): Promise<number> {
     .option('--min-score <ratio>', 'fail below this share of killed faults (0..1)', '1')
     .option('--seed <n>', 'seed for generated inputs, the same for every run')
     .option('--out <dir>', 'where to write mutation.md and mutation.json', 'reports')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {} })
   try {
-    program.parse(argv, { from: 'user' })
+    if (parseCommand(program, argv, process.stdout, (message) => message)) return 0
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.exitCode !== 0) process.stderr.write(`mutation: ${err.message.replace(/^error: /, '')}\n`)
-      return err.exitCode === 0 ? 0 : 2
-    }
+    if (err instanceof UsageError) return usage(err.message)
     throw err
   }
   const o = program.opts<{ fault?: string[]; variants: boolean; conditions: boolean; minScore: string; seed?: string; out: string }>()
