@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -66,5 +66,21 @@ describe('shards and merge', () => {
     const run = await runCli(['merge', join(tmp, 'b.json')])
     expect(run.stdout).toContain('not given: shard 1 of 2, so the verdict is partial')
     expect(run.stdout).toMatch(/\(partial: \d+ of \d+ requirements\)/)
+  })
+
+  test('a file that is missing, not JSON (over several lines) or not a run report: exit 2 with one line naming it', async () => {
+    writeFileSync(join(tmp, 'broken.json'), '{\n"verdict": x\n}\n')
+    writeFileSync(join(tmp, 'other.json'), '{"verdict": "CONFORMANT"}')
+    const cases: Array<[string, RegExp]> = [
+      ['missing.json', /merge: .*missing\.json: no such file/],
+      ['broken.json', /merge: .*broken\.json: not JSON \(/],
+      ['other.json', /merge: .*other\.json is not a run report \(.*\); give the --report json:PATH files of the shards/],
+    ]
+    for (const [file, says] of cases) {
+      const run = await runCli(['merge', join(tmp, file)])
+      expect(run.code).toBe(2)
+      expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1)
+      expect(run.stderr).toMatch(says)
+    }
   })
 })
