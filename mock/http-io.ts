@@ -2,7 +2,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { ApiError } from './errors.ts'
-import { newSid } from './sids.ts'
 
 /** Twilio's documented bodies are small; 1 MiB is far above any legal request and bounds memory per request. */
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -48,7 +47,7 @@ const JSON_TYPE = 'application/json; charset=utf-8'
  * Writes a reply; `body === undefined` sends no body and no Content-Type (the 204 of a delete). Real responses carry
  * a request id (RQ + 32 hex), handy for correlating evidence with logs: `requestId` is the server's own.
  */
-export function writeReply(res: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>> = {}, requestId: string = newSid('RQ')): void {
+export function writeReply(res: ServerResponse, status: number, body: unknown, extraHeaders: Readonly<Record<string, string>>, requestId: string): void {
   if (res.headersSent || res.destroyed) return
   const headers: Record<string, string | number> = { 'Twilio-Request-Id': requestId, ...extraHeaders }
   if (body === undefined) {

@@ -39,9 +39,17 @@ function findMessageService(req: Request, app: App): Service {
  * which is what the doc's "shortened URL" gives a single-service account and costs nothing more.
  */
 export function findConversation(req: Request, app: App, scope: Scope): Conversation {
+  return conversationIn(req, app, scope, findService)
+}
+
+/** The conversation a message route names: as findConversation, its service found with the service lookup faults. */
+export function findMessageConversation(req: Request, app: App, scope: Scope): Conversation {
+  return conversationIn(req, app, scope, findMessageService)
+}
+
+function conversationIn(req: Request, app: App, scope: Scope, serviceOf: (req: Request, app: App) => Service): Conversation {
   const key = req.params['conversation'] ?? ''
-  const messageRoute = /\/Messages(?:\/|$)/.test(req.path)
-  const serviceSid = scope === 'service' ? (messageRoute ? findMessageService(req, app) : findService(req, app)).sid : undefined
+  const serviceSid = scope === 'service' ? serviceOf(req, app).sid : undefined
   const conversation =
     serviceSid === undefined || app.faults.on('service-scope-ignores-service') ? app.store.findConversation(key) : app.store.findConversation(key, serviceSid)
   if (conversation === undefined) throw notFound(req.path)

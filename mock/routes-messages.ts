@@ -4,7 +4,7 @@
 // only in how the conversation is found and how URLs are rendered.
 import { ApiError, internalError, invalidParameter, notFound } from './errors.ts'
 import { decodeAgain, type Params } from './form.ts'
-import { findConversation } from './lookup.ts'
+import { findMessageConversation } from './lookup.ts'
 import { isSid } from './sids.ts'
 import { pageMeta, type PagingFaults, slicePage } from './paging.ts'
 import { messagesPath, renderMessage, type Scope } from './representation.ts'
@@ -23,7 +23,7 @@ function conversationFor(req: Request, app: App, scope: Scope): Conversation {
     const home = conversationHolding(app, messageSid)
     if (home !== undefined) return home
   }
-  return findConversation(req, app, scope)
+  return findMessageConversation(req, app, scope)
 }
 
 /**
@@ -37,7 +37,7 @@ function namesNoConversation(req: Request, app: App, scope: Scope): boolean {
   return isSid('CH', key) && app.store.findConversation(key) === undefined
 }
 
-/** The `writes-ignore-conversation` fault: the conversation a message SID belongs to, whatever the path says. */
+/** The conversation a message SID belongs to, whatever the path says (the `writes-ignore-conversation` and `fetch-any-conversation` faults). */
 function conversationHolding(app: App, messageSid: string): Conversation | undefined {
   for (const c of app.store.allConversations()) if (c.messages.get(messageSid) !== undefined) return c
   return undefined
@@ -46,7 +46,7 @@ function conversationHolding(app: App, messageSid: string): Conversation | undef
 /** The `unknown-conversation-listed` fault: an unknown conversation reads as an empty one (a filter on a message table). */
 function findConversationOrPhantom(req: Request, app: App, scope: Scope): Conversation {
   try {
-    return findConversation(req, app, scope)
+    return findMessageConversation(req, app, scope)
   } catch {
     const now = app.store.now()
     const sid = req.params['conversation'] ?? ''
@@ -75,12 +75,7 @@ function faultyLookup(req: Request, app: App, conversation: Conversation, sid: s
     const found = live(sameIgnoringCase)
     if (found !== undefined) return found
   }
-  if (app.faults.on('fetch-any-conversation')) {
-    for (const c of app.store.allConversations()) {
-      const m = c.messages.get(sid)
-      if (m !== undefined) return m
-    }
-  }
+  if (app.faults.on('fetch-any-conversation')) return conversationHolding(app, sid)?.messages.get(sid)
   return undefined
 }
 

@@ -124,11 +124,10 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
   const seed = opts.seed ?? randomInt(2 ** 32)
 
   const ids = opts.reproducible ? seededIds(seed) : { sid: newSid, uuid: randomUUID }
-  let ticks = 0
   let answered = 0
   const store = new Store(
     (prefix) => (prefix === 'IM' && faults.on('sid-uuid') ? `IM${ids.uuid()}` : ids.sid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') })),
-    { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0, ...(opts.reproducible ? { clock: () => REPRODUCIBLE_EPOCH + ticks } : {}) },
+    { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0, ...(opts.reproducible ? { clock: () => REPRODUCIBLE_EPOCH + answered } : {}) },
   )
   const router = new Router([...setupRoutes, ...userRouteDefs, ...messageRouteDefs])
   const traffic = createTraffic(conditions, seed)
@@ -250,7 +249,6 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     } catch {
       return // the client went away mid-request: there is nobody to answer
     }
-    ticks++
     answered++
     const reply = answer(req, body)
     const delay = traffic.delayMs()
