@@ -109,6 +109,11 @@ describe('a target that behaves like production', () => {
     const before = await countResources(s)
     expect(before.conversations).toBeGreaterThan(1)
 
+    // A --timeout that is no number is refused, as a run refuses it, before anything is listed.
+    const badTimeout = await runCli(['sweep', ...accountFlags(s), '--ledger-dir', ledgers, '--timeout', 'soon'])
+    expect(badTimeout.code).toBe(2)
+    expect(badTimeout.stderr.trim()).toBe('conformance: --timeout "soon" must be a whole number, at least 100')
+
     const dry = await runCli(['sweep', ...accountFlags(s), '--ledger-dir', ledgers, '--dry-run'])
     expect(dry.code, dry.stderr).toBe(0)
     expect(dry.stdout).toMatch(/would delete conversation \/v1\/Conversations\/CH/)

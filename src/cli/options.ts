@@ -205,7 +205,8 @@ function parseShard(text: string): { index: number; count: number } {
   return { index, count }
 }
 
-function wholeNumber(flag: string, text: string, min: number): number {
+/** A flag's whole number, at least `min`; anything else is an Error naming the flag. */
+export function wholeNumber(flag: string, text: string, min: number): number {
   const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN
   if (!Number.isSafeInteger(n) || n < min) throw new Error(`${flag} "${text}" must be a whole number, at least ${min}`)
   return n
@@ -215,6 +216,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }
 
-function pick(flag: string | undefined, env: string | undefined): string | undefined {
+/** A flag's value, else the environment variable's when it is set and not empty. */
+export function pick(flag: string | undefined, env: string | undefined): string | undefined {
   return flag ?? (env ? env : undefined)
 }

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import { ConversationsApi } from '../client/api.ts'
+import { ConversationsApi, createdSid } from '../client/api.ts'
 import { TransportError } from '../client/errors.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient } from '../client/http.ts'
@@ -97,8 +97,8 @@ export async function sharedSecondService(api: ConversationsApi): Promise<{ sid:
       ex = await api.http.send({ method: 'GET', path: api.http.toTargetPath(next) })
     }
     const made = await api.createService(SHARED_SERVICE_NAME)
-    const sid = (made.json as { sid?: unknown } | undefined)?.sid
-    return made.response.status >= 200 && made.response.status < 300 && typeof sid === 'string' ? { sid, created: true } : undefined
+    const sid = createdSid(made)
+    return sid === undefined ? undefined : { sid, created: true }
   } catch {
     return undefined
   }

@@ -142,7 +142,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     const suiteRun = await checks
     const [{ buildRunReport, exitCodeOf }, { printRunSummary }] = await reporting
 
-    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile, options.timeoutMs) : undefined
+    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile) : undefined
     const recordedLine = recorder?.finish({
       suite: suiteIdentity(),
       target,

@@ -13,7 +13,7 @@ import { type LedgerContents, ledgerFiles, type LedgerResource, readLedger, runn
 import { isMarked } from '../run/marker.ts'
 import { countByKind, deleteResources, inDeletionOrder } from './cleanup.ts'
 import { redactedId, targetFromOptions } from './credentials.ts'
-import { checkTarget, DEFAULT_LEDGER_DIR } from './options.ts'
+import { checkTarget, DEFAULT_LEDGER_DIR, pick, wholeNumber } from './options.ts'
 import { SHARED_SERVICE_NAME } from './preflight.ts'
 import { parseCommand } from './parse-command.ts'
 import { UsageError } from './usage-error.ts'
@@ -49,19 +49,20 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
     .allowExcessArguments(false)
   if (parseCommand(program, argv, out, (message) => `sweep: ${message} (see sweep --help)`)) return 0
   const o = program.opts<{ target: string; accountSid?: string; authToken?: string; apiKey?: string; apiSecret?: string; ledgerDir: string; dryRun?: boolean; includeShared?: boolean; force?: boolean; timeout: string }>()
+  let timeoutMs: number
   try {
     checkTarget(o.target)
+    timeoutMs = wholeNumber('--timeout', o.timeout, 100)
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
-  const orEnv = (flag: string | undefined, name: string) => flag ?? (env[name] ? env[name] : undefined)
   const target = targetFromOptions({
     target: o.target,
-    accountSid: orEnv(o.accountSid, 'TWILIO_ACCOUNT_SID'),
-    authToken: orEnv(o.authToken, 'TWILIO_AUTH_TOKEN'),
-    apiKey: orEnv(o.apiKey, 'TWILIO_API_KEY'),
-    apiSecret: orEnv(o.apiSecret, 'TWILIO_API_SECRET'),
-    timeoutMs: Number(o.timeout) || 10_000,
+    accountSid: pick(o.accountSid, env.TWILIO_ACCOUNT_SID),
+    authToken: pick(o.authToken, env.TWILIO_AUTH_TOKEN),
+    apiKey: pick(o.apiKey, env.TWILIO_API_KEY),
+    apiSecret: pick(o.apiSecret, env.TWILIO_API_SECRET),
+    timeoutMs,
   } as Parameters<typeof targetFromOptions>[0])
   const dispatcher = new Agent({ connect: { timeout: target.timeoutMs } })
   try {

@@ -42,14 +42,14 @@ export async function prepareTarget(
 }
 
 /** Deletes what the checks could not (they clean up after themselves; this catches what an interrupt or a crash left). */
-export async function cleanUpAfterRun(target: Target, ledgerFile: string, timeoutMs: number): Promise<{ line?: string; failed: string[] } | undefined> {
+export async function cleanUpAfterRun(target: Target, ledgerFile: string): Promise<{ line?: string; failed: string[] } | undefined> {
   if (!existsSync(ledgerFile)) return undefined
   const open = readLedger(ledgerFile).open.filter((r) => !r.keep)
   if (open.length === 0) {
     rmSync(ledgerFile, { force: true })
     return { failed: [] }
   }
-  const dispatcher = new Agent({ connect: { timeout: timeoutMs } })
+  const dispatcher = new Agent({ connect: { timeout: target.timeoutMs } })
   try {
     const ledger = new Ledger(ledgerFile, { runId: '', origin: '' })
     const api = new ConversationsApi(new HttpClient(target, { dispatcher, unsafeTransient: 'judge', deadline: Date.now() + 60_000 }), ledger)

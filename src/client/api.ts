@@ -34,7 +34,7 @@ export function conversationPath(ref: ConversationRef): string {
 }
 
 /** Twilio's answer to a create, if it made something: the new resource's SID. */
-function createdSid(ex: Exchange): string | undefined {
+export function createdSid(ex: Exchange): string | undefined {
   const sid = (ex.json as { sid?: unknown } | undefined)?.sid
   return ex.response.status >= 200 && ex.response.status <= 299 && typeof sid === 'string' ? sid : undefined
 }

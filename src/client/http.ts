@@ -149,8 +149,7 @@ export class HttpClient {
             waitMs,
           })
           await sleep(waitMs, this.options.signal)
-          if (this.options.signal?.aborted) throw this.stop(this.abortReason())
-          continue
+          continue // sendOnce stops first if the wait was aborted
         }
         if (kind === 'rate-limited') {
           throw this.stop(new CouldNotJudge(`${spec.method} ${withQuery(spec.path, spec.query)} was still rate limited (429) after ${attempt + 1} attempts, at the end of the check's time budget`))

@@ -1,5 +1,5 @@
 import { inject, test } from 'vitest'
-import { type ConversationRef, ConversationsApi, type MessageParams, type MessagesApi, SCOPES, type Scope } from '../client/api.ts'
+import { type ConversationRef, ConversationsApi, createdSid, type MessageParams, type MessagesApi, SCOPES, type Scope } from '../client/api.ts'
 import { CouldNotJudge, TransientFault, TransportError } from '../client/errors.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient, type HttpClientOptions } from '../client/http.ts'
@@ -250,29 +250,27 @@ async function setUpConversation(api: ConversationsApi, scope: Scope, config: Su
   }
   const serviceSid = config.defaultServiceSid ?? ''
   const ex = await setupStep('create a conversation', () => api.createConversation(scope, serviceSid, `${MARKER} ${config.runId}`))
-  const body = ex.json as { sid?: unknown; chat_service_sid?: unknown } | undefined
-  if (ex.response.status < 200 || ex.response.status > 299 || typeof body?.sid !== 'string') {
-    throw new SetupFailure(`could not create a conversation to test in: ${ex.request.method} ${ex.request.path} answered ${ex.response.status}`, ex)
-  }
-  return { sid: body.sid, serviceSid: typeof body.chat_service_sid === 'string' ? body.chat_service_sid : serviceSid, scope }
+  const sid = madeSid(ex, 'create a conversation to test in')
+  const chatServiceSid = (ex.json as { chat_service_sid?: unknown }).chat_service_sid
+  return { sid, serviceSid: typeof chatServiceSid === 'string' ? chatServiceSid : serviceSid, scope }
 }
 
 async function seedMessage(messages: MessagesApi, params: MessageParams = { Body: 'conformance seed message' }): Promise<MessageResource> {
   const ex = await setupStep('create a message to test with', () => messages.create(params))
-  const body = ex.json as MessageResource | undefined
-  if (ex.response.status < 200 || ex.response.status > 299 || typeof body?.sid !== 'string') {
-    throw new SetupFailure(`could not create a message to test with: ${ex.request.method} ${ex.request.path} answered ${ex.response.status}`, ex)
-  }
-  return body
+  madeSid(ex, 'create a message to test with')
+  return ex.json as MessageResource
 }
 
 async function addParticipant(api: ConversationsApi, ref: ConversationRef, identity: string): Promise<{ sid: string; identity: string }> {
   const added = await setupStep('add a participant', () => api.addParticipant(ref, identity))
-  const sid = (added.json as { sid?: unknown } | undefined)?.sid
-  if (added.response.status < 200 || added.response.status > 299 || typeof sid !== 'string') {
-    throw new SetupFailure(`could not add a participant: ${added.request.method} ${added.request.path} answered ${added.response.status}`, added)
-  }
-  return { sid, identity }
+  return { sid: madeSid(added, 'add a participant'), identity }
+}
+
+/** The SID of what a setup step made; anything else is a SetupFailure saying what could not be done. */
+function madeSid(ex: Exchange, couldNot: string): string {
+  const sid = createdSid(ex)
+  if (sid === undefined) throw new SetupFailure(`could not ${couldNot}: ${ex.request.method} ${ex.request.path} answered ${ex.response.status}`, ex)
+  return sid
 }
 
 /** Deletes what the check made that is still there (a User before its conversation). A failed cleanup is noted, never a verdict. */

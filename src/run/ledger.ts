@@ -83,41 +83,33 @@ export class Ledger implements ResourceTracker {
 
 export interface LedgerContents {
   file: string
-  runIds: string[]
   origins: string[]
   /** The processes that wrote it (ledgers of earlier versions name none). */
   owners: LedgerOwner[]
   /** Created and not deleted, newest first. */
   open: LedgerResource[]
-  /** Lines that were not ledger lines (a line cut by a crash): skipped, counted. */
-  unreadable: number
 }
 
 /** Reads one ledger file: what its run created and did not delete. */
 export function readLedger(file: string): LedgerContents {
   const open = new Map<string, LedgerResource>()
-  const runIds = new Set<string>()
   const origins = new Set<string>()
   const owners = new Map<string, LedgerOwner>()
-  let unreadable = 0
   for (const text of readFileSync(file, 'utf8').split('\n')) {
     if (text.trim() === '') continue
     let line: LedgerLine
     try {
       line = JSON.parse(text) as LedgerLine
     } catch {
-      unreadable++
-      continue
+      continue // a line cut by a crash
     }
     if (line.op === 'created' && typeof line.path === 'string') {
-      runIds.add(line.runId)
       origins.add(line.origin)
       if (typeof line.pid === 'number' && typeof line.host === 'string') owners.set(`${line.host} ${line.pid}`, { pid: line.pid, host: line.host })
       open.set(line.path, { kind: line.kind, path: line.path, ...(line.sid ? { sid: line.sid } : {}), ...(line.keep ? { keep: true } : {}) })
     } else if (line.op === 'deleted' && typeof line.path === 'string') open.delete(line.path)
-    else unreadable++
   }
-  return { file, runIds: [...runIds], origins: [...origins], owners: [...owners.values()], open: [...open.values()].reverse(), unreadable }
+  return { file, origins: [...origins], owners: [...owners.values()], open: [...open.values()].reverse() }
 }
 
 /** The ledger files in a folder (none when it does not exist). */
@@ -139,9 +131,9 @@ export function newLedgerFileName(runId: string): string {
 }
 
 /** The process of this machine that is still writing the ledger, if any: its run is going on. */
-export function runningOwner(ledger: Pick<LedgerContents, 'owners'>, isAlive: (pid: number) => boolean = processIsAlive): LedgerOwner | undefined {
+export function runningOwner(ledger: Pick<LedgerContents, 'owners'>): LedgerOwner | undefined {
   const here = hostname()
-  return ledger.owners.find((o) => o.host === here && o.pid !== process.pid && isAlive(o.pid))
+  return ledger.owners.find((o) => o.host === here && o.pid !== process.pid && processIsAlive(o.pid))
 }
 
 function processIsAlive(pid: number): boolean {

@@ -18,14 +18,7 @@ export interface ProcessRun {
  * variables reach it: credentials from the caller's environment must not leak into a run that did not ask.
  */
 export function runConformanceProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): Promise<ProcessRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
-    )
-  })
+  return startConformanceProcess(args, env, timeoutMs).done
 }
 
 /** Starts the CLI in its own process without waiting for it: for tests that signal it (SIGINT, SIGTERM, SIGKILL). */
