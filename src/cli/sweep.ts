@@ -101,26 +101,28 @@ export async function sweepCommand(argv: readonly string[], env: NodeJS.ProcessE
 
 /** Everything on the target that carries the marker: conversations, services, and Users. */
 async function markedResources(api: ConversationsApi, includeShared: boolean): Promise<LedgerResource[]> {
-  const found: LedgerResource[] = []
-  for (const c of await api.listEvery('/v1/Conversations', 'conversations')) {
-    if (isMarked(c['friendly_name']) && typeof c['sid'] === 'string') found.push({ kind: 'conversation', path: `/v1/Conversations/${c['sid']}`, sid: c['sid'] })
-  }
-  for (const u of await api.listEvery('/v1/Users', 'users')) {
-    if (isMarked(u['identity']) && typeof u['sid'] === 'string') found.push({ kind: 'user', path: `/v1/Users/${u['sid']}`, sid: u['sid'] })
-  }
+  const found = await markedIn(api, '/v1')
   for (const s of await api.listEvery('/v1/Services', 'services')) {
     const sid = s['sid']
     if (!isMarked(s['friendly_name']) || typeof sid !== 'string') continue
-    if (s['friendly_name'] !== SHARED_SERVICE_NAME || includeShared) {
-      found.push({ kind: 'service', path: `/v1/Services/${sid}`, sid })
-      continue
-    }
+    if (s['friendly_name'] !== SHARED_SERVICE_NAME || includeShared) found.push({ kind: 'service', path: `/v1/Services/${sid}`, sid })
     // The shared service stays; what runs left inside it goes.
-    for (const c of await api.listEvery(`/v1/Services/${sid}/Conversations`, 'conversations')) {
-      if (isMarked(c['friendly_name']) && typeof c['sid'] === 'string') found.push({ kind: 'conversation', path: `/v1/Services/${sid}/Conversations/${c['sid']}`, sid: c['sid'] })
-    }
-    for (const u of await api.listEvery(`/v1/Services/${sid}/Users`, 'users')) {
-      if (isMarked(u['identity']) && typeof u['sid'] === 'string') found.push({ kind: 'user', path: `/v1/Services/${sid}/Users/${u['sid']}`, sid: u['sid'] })
+    else found.push(...(await markedIn(api, `/v1/Services/${sid}`)))
+  }
+  return found
+}
+
+/** The marked conversations (by FriendlyName) and Users (by identity) under a base: the account's, or a service's. */
+async function markedIn(api: ConversationsApi, base: string): Promise<LedgerResource[]> {
+  const found: LedgerResource[] = []
+  const lists = [
+    { kind: 'conversation', path: `${base}/Conversations`, key: 'conversations', name: 'friendly_name' },
+    { kind: 'user', path: `${base}/Users`, key: 'users', name: 'identity' },
+  ] as const
+  for (const { kind, path, key, name } of lists) {
+    for (const item of await api.listEvery(path, key)) {
+      const sid = item['sid']
+      if (isMarked(item[name]) && typeof sid === 'string') found.push({ kind, path: `${path}/${sid}`, sid })
     }
   }
   return found
