@@ -3,7 +3,7 @@ import type { MessagesApi } from '../client/api.ts'
 import { expectAccepted, expectMessage, expectPage, expectSameJson, expectStatus, expectThat, expectTwilioError } from './verify.ts'
 import type { Scope } from '../client/api.ts'
 import type { CheckContext } from './check.ts'
-import { fetchAfterDelete, showsWrites } from './reads.ts'
+import { fetchAfterDelete, fetchShowingBody, showsWrites } from './reads.ts'
 
 /**
  * A model of one conversation for the stateful check: the live messages in order of receipt, and the ones
@@ -19,7 +19,6 @@ export interface RealConversation {
   scope: Scope
   /** Reads that verify the commands before them wait for the target to show them (src/harness/settle.ts). */
   settle: CheckContext['settle']
-  noteVisibility: CheckContext['noteVisibility']
 }
 
 type Command = fc.AsyncCommand<ConversationModel, RealConversation>
@@ -44,10 +43,7 @@ class Fetch implements Command {
   check = (m: Readonly<ConversationModel>) => m.live.length > 0
   async run(m: ConversationModel, r: RealConversation) {
     const want = pick(m.live, this.n)
-    const res = await r.settle(
-      () => r.messages.fetch(want.sid),
-      (ex) => ex.response.status === 200 && (ex.json as { body?: unknown } | undefined)?.body === want.body,
-    )
+    const res = await fetchShowingBody(r, r.messages, want.sid, want.body)
     expectStatus(res, 200)
     expectThat(expectMessage(res, r.scope).body === want.body, `fetch shows a body other than the model's ${JSON.stringify(want.body)}`, res)
   }

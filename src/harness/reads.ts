@@ -19,6 +19,7 @@ export interface Visible {
 }
 
 type Settling = Pick<CheckContext, 'settle' | 'noteVisibility'>
+type Fetching = Pick<CheckContext, 'settle'>
 
 interface Item {
   sid?: unknown
@@ -27,14 +28,19 @@ interface Item {
 
 /** Whether these list items show the writes. */
 export function showsWrites(items: readonly unknown[], visible: Visible): boolean {
-  const listed = items.filter((m): m is Item => typeof m === 'object' && m !== null)
-  const find = (sid: string) => listed.find((m) => sameSid(m.sid, sid))
+  const find = (sid: string) => findListed(items, sid)
   if ((visible.present ?? []).some((sid) => find(sid) === undefined)) return false
   if ((visible.absent ?? []).some((sid) => find(sid) !== undefined)) return false
   return Object.entries(visible.bodies ?? {}).every(([sid, body]) => find(sid)?.body === body)
 }
 
-const itemsOf = (ex: Exchange): unknown[] => {
+/** The list item with this SID (compared as SIDs are, sameSid), if the items show it. */
+export function findListed(items: readonly unknown[], sid: string): (Item & Record<string, unknown>) | undefined {
+  return items.find((m): m is Item & Record<string, unknown> => typeof m === 'object' && m !== null && sameSid((m as Item).sid, sid))
+}
+
+/** The messages of a list page (none if the answer carries no messages array). */
+export const itemsOf = (ex: Exchange): unknown[] => {
   const messages = (ex.json as { messages?: unknown } | undefined)?.messages
   return Array.isArray(messages) ? messages : []
 }
@@ -63,12 +69,11 @@ export async function listAllShowing(ctx: Settling, messages: MessagesApi, visib
 function noteMissing(ctx: Settling, items: readonly unknown[], visible: Visible): void {
   const present = visible.present ?? []
   if (present.length === 0) return
-  const listed = items.filter((m): m is Item => typeof m === 'object' && m !== null)
-  ctx.noteVisibility(present.length, present.filter((sid) => !listed.some((m) => sameSid(m.sid, sid))).length)
+  ctx.noteVisibility(present.length, present.filter((sid) => findListed(items, sid) === undefined).length)
 }
 
 /** A fetch of a message after its delete, once the target no longer serves it. */
-export function fetchAfterDelete(ctx: Settling, messages: MessagesApi, sid: string): Promise<Exchange> {
+export function fetchAfterDelete(ctx: Fetching, messages: MessagesApi, sid: string): Promise<Exchange> {
   return ctx.settle(
     () => messages.fetch(sid),
     (ex) => ex.response.status < 200 || ex.response.status > 299,
@@ -76,9 +81,18 @@ export function fetchAfterDelete(ctx: Settling, messages: MessagesApi, sid: stri
 }
 
 /** A fetch of a message after its edit, once it shows the edited body. */
-export function fetchShowingBody(ctx: Settling, messages: MessagesApi, sid: string, body: string | null): Promise<Exchange> {
+export function fetchShowingBody(ctx: Fetching, messages: MessagesApi, sid: string, body: string | null): Promise<Exchange> {
   return ctx.settle(
     () => messages.fetch(sid),
     (ex) => ex.response.status === 200 && (ex.json as Item | undefined)?.body === body,
+  )
+}
+
+/** A fetch of a message a refused write must have left in place, once the target serves it (200). */
+export function fetchStillThere(ctx: Fetching, messages: MessagesApi, sid: string): Promise<Exchange> {
+  // A fetch that does not find the message yet is the target's lag, not an answer.
+  return ctx.settle(
+    () => messages.fetch(sid),
+    (ex) => ex.response.status === 200,
   )
 }

@@ -2,7 +2,7 @@ import type { MessageParams } from '../client/api.ts'
 import type { Exchange } from '../client/exchange.ts'
 import type { CheckContext } from './check.ts'
 import { SetupFailure } from './failure.ts'
-import { listShowing } from './reads.ts'
+import { findListed, itemsOf, listShowing } from './reads.ts'
 
 /** One response that carries a message, and the message as that response shows it. */
 export interface MessageView {
@@ -29,10 +29,9 @@ export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'
   const fetched = await messages.fetch(sid)
   const updated = await messages.update(sid, { Body: typeof params.Body === 'string' ? params.Body : String(message['body'] ?? 'updated') })
   const listed = await listShowing(ctx, messages, { present: [sid] })
-  const page = successBody(listed, 'list')
-  const items = Array.isArray(page['messages']) ? (page['messages'] as unknown[]) : []
-  const item = items.find((m): m is Record<string, unknown> => typeof m === 'object' && m !== null && (m as { sid?: unknown }).sid === sid)
-  if (item === undefined) throw new SetupFailure(`the first page of the list does not show the message ${sid} just created (waited ${'settle time'})`, listed)
+  successBody(listed, 'list') // a 2xx with a page, or a setup failure
+  const item = findListed(itemsOf(listed), sid)
+  if (item === undefined) throw new SetupFailure(`the first page of the list does not show the message ${sid} just created (waited the settle time)`, listed)
 
   return [
     { where: 'create', message, exchange: created },

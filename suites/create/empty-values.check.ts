@@ -1,18 +1,10 @@
-import type { MessageParams } from '../../src/client/api.ts'
 import type { MessageResource } from '../../src/client/resources.ts'
 import { check } from '../../src/harness/check.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
-import { listAllShowing } from '../../src/harness/reads.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat, firstDifference, jsonValueOf } from '../../src/harness/verify.ts'
 import { instant } from './dates.ts'
-
-interface Probe {
-  what: string
-  params: MessageParams
-  headers?: Record<string, string>
-  /** What a create that read the empty value as not given must show (the documented default), beyond the Body sent. */
-  asOmitted: (message: MessageResource) => string | undefined
-}
+import { every, type Probe } from './empty-values.ts'
+import { expectStoredNothing } from './stored-nothing.ts'
 
 /** Clocks of a distributed service may disagree a little: a date "of the create" may lie this much before the reference. */
 const SKEW_MS = 5 * 60_000
@@ -42,7 +34,6 @@ check('msg.create.empty-values', async (ctx) => {
     typeof m.attributes === 'string' && firstDifference(jsonValueOf(m.attributes), {}, '') === undefined ? undefined : `attributes is ${JSON.stringify(m.attributes)}, expected the default "{}"`
   const noMedia = (m: MessageResource) => (m.media === null ? undefined : `media is ${JSON.stringify(m.media)}, expected null (no media)`)
   const noContent = (m: MessageResource) => (m.content_sid === null ? undefined : `content_sid is ${JSON.stringify(m.content_sid)}, expected null (no template)`)
-  const every = (...checks: Array<(m: MessageResource) => string | undefined>) => (m: MessageResource) => checks.map((c) => c(m)).find((w) => w !== undefined)
   const probes: Probe[] = [
     { what: 'DateCreated given empty', params: { DateCreated: '' }, asOmitted: every(createdNow, updatedNowOrNull) },
     { what: 'DateUpdated given empty', params: { DateUpdated: '' }, asOmitted: every(createdNow, updatedNowOrNull) },
@@ -70,8 +61,5 @@ check('msg.create.empty-values', async (ctx) => {
     observe(`create with ${probe.what}: accepted, read as not given`)
   }
   // The refused creates stored nothing: the whole list (once it shows the accepted ones) holds only those.
-  const all = await listAllShowing(ctx, messages, { present: accepted })
-  if (all.stoppedBecause !== undefined) throw new SetupFailure(`could not list the conversation to see what was stored: ${all.stoppedBecause}`, all.pages.at(-1))
-  const extra = all.messages.map((m) => (m as { sid?: unknown } | null)?.sid).filter((sid) => typeof sid !== 'string' || !accepted.some((a) => a.toLowerCase() === sid.toLowerCase()))
-  expectThat(extra.length === 0, `creates refused for an empty value stored messages all the same: the list also shows ${extra.join(', ')}`, all.pages.at(-1))
+  await expectStoredNothing(ctx, undefined, 'a create with an empty value', accepted)
 })

@@ -1,5 +1,5 @@
 import { check } from '../../src/harness/check.ts'
-import { fetchAfterDelete } from '../../src/harness/reads.ts'
+import { fetchAfterDelete, fetchStillThere } from '../../src/harness/reads.ts'
 import { expectAccepted, expectRejected, expectStatus, expectTwilioError } from '../../src/harness/verify.ts'
 
 // The doc gives no reaction to an empty X-Twilio-Webhook-Enabled, so both readings are conformant: read as not given
@@ -11,7 +11,7 @@ check('msg.delete.webhook-header-empty', async (ctx) => {
   const res = await messages.remove(seeded.sid, { 'X-Twilio-Webhook-Enabled': '' })
   if (res.response.status >= 400 && res.response.status < 500) {
     expectRejected(res, 'a delete with an empty X-Twilio-Webhook-Enabled header')
-    const fetched = await ctx.settle(() => messages.fetch(seeded.sid), (ex) => ex.response.status === 200)
+    const fetched = await fetchStillThere(ctx, messages, seeded.sid)
     expectStatus(fetched, 200, `the delete with an empty X-Twilio-Webhook-Enabled header was refused, so the message ${seeded.sid} should still be there`)
     observe(`delete with an empty X-Twilio-Webhook-Enabled header: refused with ${res.response.status}`)
     return

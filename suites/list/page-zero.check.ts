@@ -1,5 +1,5 @@
 import { check } from '../../src/harness/check.ts'
-import { showsWrites } from '../../src/harness/reads.ts'
+import { itemsOf, showsWrites } from '../../src/harness/reads.ts'
 import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
 import { expectPage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
 
@@ -10,13 +10,9 @@ import { expectPage, expectSameJson, expectStatus, expectThat } from '../../src/
 check('msg.list.page-zero', async (ctx) => {
   const created = await seedMessages(ctx, 3)
   const shown = { present: sidsOf(created.slice(0, 2)) }
-  const itemsOf = (json: unknown): unknown[] => {
-    const messages = (json as { messages?: unknown } | undefined)?.messages
-    return Array.isArray(messages) ? messages : []
-  }
   // Settled reads (a list may show the seeded messages late); a refusal of Page=0 is an answer, judged at once.
   const read = (query: { PageSize: number; Page?: number }) =>
-    ctx.settle(() => ctx.messages.list(query), (ex) => ex.response.status !== 200 || showsWrites(itemsOf(ex.json), shown))
+    ctx.settle(() => ctx.messages.list(query), (ex) => ex.response.status !== 200 || showsWrites(itemsOf(ex), shown))
   const withoutPage = await read({ PageSize: 2 })
   const expected = expectPage(withoutPage, ctx.scope)
   const res = await read({ PageSize: 2, Page: 0 })

@@ -11,7 +11,7 @@ check(
       fc.asyncProperty(conversationCommands, async (commands) => {
         const conversation = await ctx.newConversation()
         try {
-          const setup = () => ({ model: { live: [], deleted: [] } as ConversationModel, real: { messages: ctx.api.messages(conversation), scope: ctx.scope, settle: ctx.settle, noteVisibility: ctx.noteVisibility } })
+          const setup = () => ({ model: { live: [], deleted: [] } as ConversationModel, real: { messages: ctx.api.messages(conversation), scope: ctx.scope, settle: ctx.settle } })
           await fc.asyncModelRun(setup, commands)
         } finally {
           // Each run has its own conversation; drop it now rather than at the end of the check.

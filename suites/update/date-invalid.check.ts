@@ -1,5 +1,6 @@
 import type { MessageParams } from '../../src/client/api.ts'
 import { check } from '../../src/harness/check.ts'
+import { fetchStillThere } from '../../src/harness/reads.ts'
 import { expectMessage, expectRejected, expectStatus, expectThat, sameInstant } from '../../src/harness/verify.ts'
 import { NOT_RFC3339_DATES, pastDate } from '../create/dates.ts'
 
@@ -19,8 +20,7 @@ check('msg.update.date-invalid', async (ctx) => {
     const params: MessageParams = { Body: `badly dated: ${name} ${value}`, [name]: value }
     expectRejected(await messages.update(seeded.sid, params), `an update with ${name} ${JSON.stringify(value)}`)
   }
-  // Settled: a fetch that does not find the message yet is the target's lag, not an answer.
-  const fetched = await ctx.settle(() => messages.fetch(seeded.sid), (ex) => ex.response.status === 200)
+  const fetched = await fetchStillThere(ctx, messages, seeded.sid)
   expectStatus(fetched, 200)
   const now = expectMessage(fetched, scope)
   expectThat(now.body === seeded.body, `after updates refused for their dates, body is ${JSON.stringify(now.body)}, was ${JSON.stringify(seeded.body)}`, fetched)

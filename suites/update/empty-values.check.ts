@@ -1,18 +1,9 @@
-import type { MessageParams } from '../../src/client/api.ts'
 import type { MessageResource } from '../../src/client/resources.ts'
 import { check } from '../../src/harness/check.ts'
 import { fetchShowingBody } from '../../src/harness/reads.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat, firstDifference, jsonValueOf, sameInstant } from '../../src/harness/verify.ts'
 import { instant, pastDate } from '../create/dates.ts'
-
-interface Probe {
-  what: string
-  params: MessageParams
-  headers?: Record<string, string>
-  /** What an update that read the empty value as not given must show, beyond the edited Body. */
-  asOmitted: (message: MessageResource) => string | undefined
-}
-
+import { every, type Probe } from '../create/empty-values.ts'
 
 // The doc gives no reaction to an empty value, so both readings are conformant: the empty value read as not given
 // (for an update: the field keeps its value, and date_updated is stamped with the edit) or the update refused as a
@@ -32,7 +23,6 @@ check('msg.update.empty-values', async (ctx) => {
     if (Number.isNaN(stamped)) return `date_updated is ${JSON.stringify(m.date_updated)}, expected a date (the time of the edit)`
     return stamped > instant(seeded.date_updated) ? undefined : `date_updated is ${m.date_updated}, not later than ${seeded.date_updated} from before the edit: the edit did not stamp it`
   }
-  const every = (...checks: Array<(m: MessageResource) => string | undefined>) => (m: MessageResource) => checks.map((c) => c(m)).find((w) => w !== undefined)
   const probes: Probe[] = [
     { what: 'DateCreated given empty', params: { DateCreated: '' }, asOmitted: every(keepsDateCreated, keepsAttributes) },
     { what: 'DateUpdated given empty', params: { DateUpdated: '' }, asOmitted: every(stampsDateUpdated, keepsDateCreated, keepsAttributes) },

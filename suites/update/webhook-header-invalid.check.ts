@@ -1,19 +1,15 @@
 import { check } from '../../src/harness/check.ts'
 import { fetchShowingBody } from '../../src/harness/reads.ts'
 import { expectMessage, expectRejected, expectThat } from '../../src/harness/verify.ts'
+import { INVALID_WEBHOOK_HEADERS } from '../create/webhook-header.ts'
 
 // As msg.create.webhook-header-invalid, for update: values people write instead of true and false (a yes, a 1), each
 // under another spelling of the header name (names are case-insensitive; HTTP/2 clients and fetch() send them in lower
 // case). Each update also edits Body: a refused update changes nothing, so afterwards the message is as seeded.
-const INVALID: ReadonlyArray<readonly [string, string]> = [
-  ['X-Twilio-Webhook-Enabled', 'yes'],
-  ['x-twilio-webhook-enabled', '1'],
-]
-
 check('msg.update.webhook-header-invalid', async (ctx) => {
   const { messages, scope, seedMessage } = ctx
   const seeded = await seedMessage({ Body: 'conformance: unchanged by updates with an invalid webhook header' })
-  for (const [name, value] of INVALID) {
+  for (const [name, value] of INVALID_WEBHOOK_HEADERS) {
     const res = await messages.update(seeded.sid, { Body: `edited, webhooks ${value}` }, { [name]: value })
     expectRejected(res, `an update with ${name}: ${value} (the enum is true, false)`)
   }
