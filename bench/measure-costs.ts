@@ -7,20 +7,17 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { REQUIREMENTS } from '../src/catalogue/requirements.ts'
-import { startEmbeddedServer } from '../src/cli/embedded.ts'
 import { runSuites } from '../src/cli/run-suites.ts'
-import { accountTarget } from '../src/client/target.ts'
 import { PACKAGE_ROOT } from '../src/run/paths.ts'
 import { PROFILES, type ProfileName } from '../src/run/profiles.ts'
+import { startBenchServer } from './bench-server.ts'
 
-const server = await startEmbeddedServer({ prepare: { secondService: false, timeoutMs: 10_000 } })
-const target = accountTarget(server, 10_000)
-const pre = server.setup!
+const { server, config } = await startBenchServer()
 
 const costs: Record<string, { ci: { requests: number; ms: number }; live: { requests: number; ms: number } }> = {}
 for (const profile of ['ci', 'live'] as ProfileName[]) {
   const run = await runSuites({
-    config: { target, embedded: true, profile, seed: 1, runId: `costs ${profile}`, settleMs: 0, ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}) },
+    config: config({ profile, seed: 1, runId: `costs ${profile}` }),
     select: [],
   })
   for (const r of run.results) {

@@ -7,34 +7,24 @@
  *   npm run bench                 # a recorded run for the request mix, then 3 timed suite runs and 3 raw loops
  *   npm run bench -- --runs 5
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, request } from 'undici'
-import { startEmbeddedServer } from '../src/cli/embedded.ts'
+import { basicAuth } from '../mock/testkit.ts'
 import { runSuites } from '../src/cli/run-suites.ts'
-import { accountTarget } from '../src/client/target.ts'
-import type { CassetteInteraction } from '../src/record/cassette.ts'
+import { type CassetteInteraction, readCassette } from '../src/record/cassette.ts'
 import type { SuiteConfig } from '../src/run/config.ts'
+import { startBenchServer } from './bench-server.ts'
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 3) || 3
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-const server = await startEmbeddedServer({ prepare: { secondService: false, timeoutMs: 10_000 } })
-const target = accountTarget(server, 10_000)
-const pre = server.setup!
+const bench = await startBenchServer()
+const { server, target } = bench
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 16 })
-const config = (seed: number, extra: Partial<SuiteConfig> = {}): SuiteConfig => ({
-  target,
-  embedded: true,
-  profile: 'ci',
-  seed,
-  runId: `bench ${seed}`,
-  settleMs: 0,
-  ...(pre.defaultServiceSid ? { defaultServiceSid: pre.defaultServiceSid } : {}),
-  ...extra,
-})
+const config = (seed: number, extra: Partial<SuiteConfig> = {}): SuiteConfig => bench.config({ profile: 'ci', seed, runId: `bench ${seed}` }, extra)
 
 // 1. The request mix: one run recorded (also the warm-up), every request it made, in order, per check.
 const dir = mkdtempSync(join(tmpdir(), 'conformance-bench-'))
@@ -42,7 +32,7 @@ await runSuites({ config: config(1, { recording: { mode: 'record', dir } }), sel
 const mix: CassetteInteraction[][] = readdirSync(dir)
   .filter((f) => f.startsWith('msg.'))
   .sort()
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CassetteInteraction[])
+  .map((f) => readCassette(join(dir, f)))
 rmSync(dir, { recursive: true, force: true })
 const mixRequests = mix.reduce((n, c) => n + c.length, 0)
 
@@ -62,7 +52,7 @@ for (let i = 0; i < runs; i++) {
 
 // 3. The raw loop: the same requests, one at a time, through undici alone. The recording's SIDs name resources of
 //    the recorded run; each is mapped to the one this loop's own creates return, so the requests do the same work.
-const auth = 'Basic ' + Buffer.from(`${target.username}:${target.secret}`).toString('base64')
+const auth = basicAuth(target.username, target.secret)
 const base = new URL(server.url)
 async function rawLoop(): Promise<{ requests: number; ms: number }> {
   const started = performance.now()

@@ -35,14 +35,14 @@ export function estimatedRequests(ids: readonly string[], profile: CostProfile):
 /**
  * Part `index` (1-based) of `count` parts of the requirements, balanced by recorded time: the longest first, each
  * to the part with the least so far (ties by ID, so every machine computes the same split). Catalogue order is kept
- * within a part.
+ * within a part. Always by the ci costs: the split depends on the selection alone, not on the run's profile.
  */
-export function shardOf<T extends { id: string }>(requirements: readonly T[], index: number, count: number, profile: CostProfile): T[] {
+export function shardOf<T extends { id: string }>(requirements: readonly T[], index: number, count: number): T[] {
   const parts = Array.from({ length: count }, () => ({ ms: 0, ids: new Set<string>() }))
-  const byCost = [...requirements].sort((a, b) => costOf(b.id, profile).ms - costOf(a.id, profile).ms || (a.id < b.id ? -1 : 1))
+  const byCost = [...requirements].sort((a, b) => costOf(b.id, 'ci').ms - costOf(a.id, 'ci').ms || (a.id < b.id ? -1 : 1))
   for (const r of byCost) {
     const lightest = parts.reduce((best, p) => (p.ms < best.ms ? p : best), parts[0]!)
-    lightest.ms += costOf(r.id, profile).ms
+    lightest.ms += costOf(r.id, 'ci').ms
     lightest.ids.add(r.id)
   }
   return requirements.filter((r) => parts[index - 1]!.ids.has(r.id))

@@ -9,7 +9,7 @@ import { UsageError } from './usage-error.ts'
 export function listCommand(options: Pick<RunOptions, 'select' | 'shard'>, out: NodeJS.WritableStream = process.stdout): number {
   const chosen = selectRequirements(options.select)
   if (chosen.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
-  printRequirementList(options.shard ? shardOf(chosen, options.shard.index, options.shard.count, 'ci') : chosen, out)
+  printRequirementList(options.shard ? shardOf(chosen, options.shard.index, options.shard.count) : chosen, out)
   return 0
 }
 

@@ -193,7 +193,7 @@ function selection(options: RunOptions): Requirement[] {
   const chosen = selectRequirements(options.select)
   if (chosen.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
   if (!options.shard) return chosen
-  const part = shardOf(chosen, options.shard.index, options.shard.count, 'ci')
+  const part = shardOf(chosen, options.shard.index, options.shard.count)
   if (part.length === 0) throw new UsageError(`--shard ${options.shard.index}/${options.shard.count}: no requirement falls into this shard (${chosen.length} selected); use fewer shards`)
   return part
 }

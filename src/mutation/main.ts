@@ -7,7 +7,7 @@ import { UsageError } from '../cli/usage-error.ts'
 import { renderMutationMarkdown } from './render.ts'
 import { FAULT_TARGETS } from '../../mock/faults.ts'
 import { runSubjects, type SubjectOutcome } from './run-subject.ts'
-import { score } from './score.ts'
+import { missedTargets, score } from './score.ts'
 import { planSubjects } from './subjects.ts'
 import { makeFolders } from '../run/folders.ts'
 
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   // whole suite, all in one run; then, for a fault whose targets did not all turn red, the whole suite.
   process.stdout.write(`mutation: ${subjects.length} reference servers (${subjects.filter((s) => s.kind === 'fault').length} faults against the requirements each is aimed at), one run, seed ${seed}\n`)
   const first = await runSubjects(subjects, seed, (s) => (s.kind === 'fault' ? [...(FAULT_TARGETS[s.name] ?? [])] : []))
-  const missed = first.filter((o) => o.subject.kind === 'fault' && !(FAULT_TARGETS[o.subject.name] ?? []).every((id) => o.failed.some((f) => f.id === id)))
+  const missed = first.filter((o) => o.subject.kind === 'fault' && missedTargets(o).length > 0)
   if (missed.length > 0) process.stdout.write(`mutation: ${missed.length} fault${missed.length === 1 ? '' : 's'} did not turn every target red; again against the whole suite: ${missed.map((o) => o.subject.name).join(', ')}\n`)
   const second = missed.length > 0 ? await runSubjects(missed.map((o) => o.subject), seed, () => []) : []
   const outcomes = first.map((o) => second.find((s) => s.subject.name === o.subject.name) ?? o)

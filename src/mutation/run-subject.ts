@@ -1,6 +1,6 @@
 import { type ReferenceServer, startReferenceServer } from '../../mock/server.ts'
 import { REQUIREMENTS } from '../catalogue/requirements.ts'
-import type { Target } from '../client/target.ts'
+import { accountTarget, type Target } from '../client/target.ts'
 import { runSuites } from '../cli/run-suites.ts'
 import { suiteIdentity } from '../cli/suite-identity.ts'
 import { buildRunReport, type RunReport } from '../report/run-report.ts'
@@ -93,11 +93,6 @@ function outcomeOf(subject: Subject, select: string[], results: CheckResult[], r
 /** The credentials a subject's server takes: an API key under the key conditions, the account otherwise. */
 function targetFor(subject: Subject, server: ReferenceServer): Target {
   const keys = subject.conditions.some((c) => c === 'api-keys' || c === 'restricted-key')
-  return {
-    baseUrl: server.url,
-    accountSid: server.accountSid,
-    username: keys ? server.apiKey : server.accountSid,
-    secret: keys ? server.apiSecret : server.authToken,
-    timeoutMs: 10_000,
-  }
+  const account = accountTarget(server, 10_000)
+  return keys ? { ...account, username: server.apiKey, secret: server.apiSecret } : account
 }

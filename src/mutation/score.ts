@@ -58,13 +58,18 @@ export function score(outcomes: readonly SubjectOutcome[], seed: number, wallTim
   for (const o of outcomes) if (o.problem) p.push(`${o.subject.name}: no report (${o.problem})`)
   // A fault is aimed at requirements (mock/faults.ts): each of them must turn red, or its check has gone blind.
   for (const f of faults) {
-    const missed = (FAULT_TARGETS[f.subject.name] ?? []).filter((id) => !f.failed.some((x) => x.id === id))
+    const missed = missedTargets(f)
     if (missed.length > 0 && !f.problem) p.push(`fault ${f.subject.name} left ${missed.join(', ')} green, though it is aimed at ${missed.length === 1 ? 'it' : 'them'}`)
   }
   // Over the whole fault table, a must requirement that nothing turns red may have a check that cannot fail.
   if (everyFault && mustWithoutKill.length > 0) p.push(`no fault turns these must requirements red: ${mustWithoutKill.join(', ')}`)
   if (result.score < minScore) p.push(`score ${(result.score * 100).toFixed(1)}% is below ${(minScore * 100).toFixed(1)}%; survivors: ${result.survivors.join(', ')}`)
   return result
+}
+
+/** The requirements a fault is aimed at (mock/faults.ts) that did not fail on it. */
+export function missedTargets(outcome: SubjectOutcome): string[] {
+  return (FAULT_TARGETS[outcome.subject.name] ?? []).filter((id) => !outcome.failed.some((f) => f.id === id))
 }
 
 function describeFailures(o: SubjectOutcome): string {
