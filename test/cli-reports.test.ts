@@ -2,7 +2,7 @@
  * The CLI's reports and selection, end to end (a separate process, as a user runs it): --list, prefix selection,
  * --report in all four formats, --level should, --expect. Runs use prefixes so only a few checks run.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -53,6 +53,14 @@ describe('without a target', () => {
     expect(run.code).toBe(0)
     const ids = run.stdout.trim().split('\n').slice(0, -1).map((l) => l.split(/\s+/)[0])
     expect(ids).toEqual(REQUIREMENTS.filter((r) => r.id.startsWith('msg.delete') || r.id.startsWith('msg.create.status')).map((r) => r.id))
+  })
+
+  test('--list with --record lists and writes nothing: no recording folder is made', async () => {
+    const folder = join(tmp, 'list-record')
+    const run = await runCli(['--list', 'msg.delete', '--record', folder])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^msg\.delete/)
+    expect(existsSync(folder)).toBe(false)
   })
 
   test('a prefix that selects nothing: exit 2 with one line', async () => {

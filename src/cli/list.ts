@@ -7,10 +7,18 @@ import { UsageError } from './usage-error.ts'
 
 /** `conformance --list [prefix...] [--shard i/n]`: what a run would judge, without contacting anything. */
 export function listCommand(options: Pick<RunOptions, 'select' | 'shard'>, out: NodeJS.WritableStream = process.stdout): number {
+  printRequirementList(selectedRequirements(options), out)
+  return 0
+}
+
+/** The requirements the prefixes select, then this shard's part of them: what a run (or --list) judges. */
+export function selectedRequirements(options: Pick<RunOptions, 'select' | 'shard'>): Requirement[] {
   const chosen = selectRequirements(options.select)
   if (chosen.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
-  printRequirementList(options.shard ? shardOf(chosen, options.shard.index, options.shard.count) : chosen, out)
-  return 0
+  if (!options.shard) return chosen
+  const part = shardOf(chosen, options.shard.index, options.shard.count)
+  if (part.length === 0) throw new UsageError(`--shard ${options.shard.index}/${options.shard.count}: no requirement falls into this shard (${chosen.length} selected); use fewer shards`)
+  return part
 }
 
 /**

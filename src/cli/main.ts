@@ -20,8 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { versionLine } = await import('./suite-identity.ts')
     const options = parseRunOptions(argv, process.env, (s) => process.stdout.write(s), versionLine)
     if (options === 'exit') return 0
-    if (options.list && options.replay === undefined && options.record === undefined) {
-      // --list contacts nothing and needs nothing but the catalogue.
+    if (options.list && options.replay === undefined) {
+      // --list contacts nothing and needs nothing but the catalogue (a replay's selection comes from its recording).
       const { listCommand } = await import('./list.ts')
       return listCommand(options)
     }

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
-import { estimatedRequests, shardOf } from '../catalogue/costs.ts'
-import { REQUIREMENTS, selectRequirements } from '../catalogue/requirements.ts'
+import { estimatedRequests } from '../catalogue/costs.ts'
+import { REQUIREMENTS } from '../catalogue/requirements.ts'
 import type { Requirement } from '../catalogue/types.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { accountTarget, type Target } from '../client/target.ts'
@@ -21,7 +21,7 @@ import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
 import { startEmbeddedServer } from './embedded.ts'
 import { expectationsOption } from './expect.ts'
 import { watchForInterrupt } from './interrupt.ts'
-import { printRequirementList } from './list.ts'
+import { printRequirementList, selectedRequirements } from './list.ts'
 import type { RunOptions } from './options.ts'
 import { checkRecordFolder, checkReportPaths } from './outputs.ts'
 import { createProgress } from './progress.ts'
@@ -60,7 +60,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     ? { ...given, seed: recorded.seed, profile: recorded.profile, select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select }
     : given
 
-  const selected = selection(options)
+  const selected = selectedRequirements(options)
   if (options.list) {
     printRequirementList(selected, io.out)
     return { exitCode: 0 }
@@ -188,15 +188,6 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   }
 }
 
-/** The requirements the prefixes select, then this shard's part of them. */
-function selection(options: RunOptions): Requirement[] {
-  const chosen = selectRequirements(options.select)
-  if (chosen.length === 0) throw new UsageError(`no requirement ID starts with ${options.select.join(' or ')}; list them with --list`)
-  if (!options.shard) return chosen
-  const part = shardOf(chosen, options.shard.index, options.shard.count)
-  if (part.length === 0) throw new UsageError(`--shard ${options.shard.index}/${options.shard.count}: no requirement falls into this shard (${chosen.length} selected); use fewer shards`)
-  return part
-}
 
 /** Checks a run of these requirements makes: one per scope, two for most. */
 function checkCount(requirements: readonly Requirement[]): number {
