@@ -67,7 +67,7 @@ function uncreatableFolder(dir: string): string | undefined {
   return undefined
 }
 
-export type RecordFolderState = { kind: 'new' } | { kind: 'recording'; files: number } | { kind: 'other'; files: number }
+type RecordFolderState = { kind: 'new' } | { kind: 'recording'; files: number } | { kind: 'other'; files: number }
 
 /** What is in a --record folder now: nothing (or not there), an earlier recording (it has a manifest), or other files. */
 function recordFolderState(dir: string): RecordFolderState {
@@ -80,7 +80,7 @@ function recordFolderState(dir: string): RecordFolderState {
 }
 
 /** Checks the --record folder against what the user asked to happen to an existing recording. */
-export function checkRecordFolder(dir: string, existing: 'refuse' | 'overwrite' | 'merge'): RecordFolderState {
+export function checkRecordFolder(dir: string, existing: 'refuse' | 'overwrite' | 'merge'): void {
   const problem = uncreatableFolder(dir)
   if (problem) throw new UsageError(`--record ${dir}: ${problem}`)
   const state = recordFolderState(dir)
@@ -95,6 +95,5 @@ export function checkRecordFolder(dir: string, existing: 'refuse' | 'overwrite' 
   } catch (err) {
     throw new UsageError(`--record ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
   }
-  return state
 }
 

@@ -18,7 +18,6 @@ import { credentialsOf } from '../record/session.ts'
 import type { RecordingConfig } from '../run/config.ts'
 import type { CheckResult } from '../run/results.ts'
 import { UsageError } from './usage-error.ts'
-import { makeFolders } from '../run/folders.ts'
 
 /** The token a replay authenticates with: nothing was recorded with it, so it is no secret. */
 const REPLAY_SECRET = 'replay-of-a-recording-not-a-secret'
@@ -48,19 +47,18 @@ export interface RecordedRunFacts {
 }
 
 /**
- * Starts a recording into `dir` (already checked by checkRecordFolder). `existing` says what happens to a recording
- * already there: replaced as a whole, or merged (the checks this run re-records replace theirs, the others stay, and
- * the manifest lists the merge).
+ * Starts a recording into `dir` (already checked, and made, by checkRecordFolder). Given the `earlier` recording's
+ * manifest, the run merges into it (the checks this run re-records replace theirs, the others stay, and the manifest
+ * lists the merge); without, a recording already there is replaced as a whole.
  */
-export function startRecording(dir: string, secrets: readonly string[], existing: 'new' | 'overwrite' | 'merge'): Recorder {
+export function startRecording(dir: string, secrets: readonly string[], earlier?: RecordingManifest): Recorder {
   const abs = resolve(dir)
-  let earlier: RecordingManifest | undefined
-  try {
-    if (existing === 'merge') earlier = readManifest(abs)
-    else clearRecordingDir(abs)
-    makeFolders(abs)
-  } catch (err) {
-    throw new UsageError((err as Error).message)
+  if (!earlier) {
+    try {
+      clearRecordingDir(abs)
+    } catch (err) {
+      throw new UsageError((err as Error).message)
+    }
   }
   const preflight: Exchange[] = []
   const config: RecordingConfig = { mode: 'record', dir: abs, secrets: [...secrets] }
@@ -123,14 +121,18 @@ export interface Replay {
   compare(results: readonly CheckResult[]): string[]
 }
 
-export function loadReplay(dir: string, timeoutMs: number): Replay {
-  const abs = resolve(dir)
-  let manifest: RecordingManifest
+/** The manifest of the recording in `dir`; a missing or broken one is a UsageError. */
+export function readRecordingManifest(dir: string): RecordingManifest {
   try {
-    manifest = readManifest(abs)
+    return readManifest(resolve(dir))
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
+}
+
+export function loadReplay(dir: string, timeoutMs: number): Replay {
+  const abs = resolve(dir)
+  const manifest = readRecordingManifest(abs)
   const target: Target = { baseUrl: manifest.target.baseUrl, accountSid: manifest.accountSid, username: manifest.username ?? manifest.accountSid, secret: REPLAY_SECRET, timeoutMs }
   return {
     manifest,

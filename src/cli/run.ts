@@ -50,8 +50,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   // are the recorded run's, so the requests match the recording.
   const recording = given.replay !== undefined || given.record !== undefined ? await import('./recording.ts') : undefined
   const replay = given.replay !== undefined ? recording!.loadReplay(given.replay, given.timeoutMs) : undefined
-  const recordState = given.record !== undefined ? checkRecordFolder(given.record, given.recordExisting) : undefined
-  const mergeInto = given.record !== undefined && given.recordExisting === 'merge' ? recording!.loadReplay(given.record, given.timeoutMs).manifest : undefined
+  if (given.record !== undefined) checkRecordFolder(given.record, given.recordExisting)
+  const mergeInto = given.record !== undefined && given.recordExisting === 'merge' ? recording!.readRecordingManifest(given.record) : undefined
   if (mergeInto && given.seed !== undefined && given.seed !== mergeInto.seed) {
     throw new UsageError(`--record-merge: the recording in ${given.record} was made with seed ${mergeInto.seed}; leave out --seed, or record anew with --record-overwrite`)
   }
@@ -95,7 +95,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   const interrupt = watchForInterrupt()
   try {
     const target: Target = replay?.target ?? given_target ?? accountTarget(server!, options.timeoutMs)
-    const recorder = options.record !== undefined ? recording!.startRecording(options.record, options.redact, recordState?.kind === 'new' ? 'new' : given.recordExisting === 'merge' ? 'merge' : 'overwrite') : undefined
+    const recorder = options.record !== undefined ? recording!.startRecording(options.record, options.redact, mergeInto) : undefined
     const setup = server?.setup ?? (await setUpTarget(target, options, secondService, replay, recorder?.onPreflightExchange))
     if (recorder && embedded) recorder.makeStable()
     const quiet = options.output === 'quiet'
