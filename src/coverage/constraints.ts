@@ -17,10 +17,10 @@ import { parameterFacets } from './facets.ts'
 import { relationConstraints } from './relations.ts'
 import { requestAndResponseConstraints } from './responses.ts'
 import { securityConstraints } from './security.ts'
-import { loadSpec, type Spec } from './spec.ts'
+import type { Spec } from './spec.ts'
 import { CONSTRAINT_KINDS, OPERATION_KINDS, SCOPES, type Constraint, type OperationKind, type RawConstraint, type Scope } from './types.ts'
 
-export function buildConstraints(spec: Spec = loadSpec()): Constraint[] {
+export function buildConstraints(spec: Spec): Constraint[] {
   const ordered = OPERATION_KINDS.flatMap((kind) => SCOPES.flatMap((scope) => spec.operations.filter((o) => o.kind === kind && o.scope === scope)))
   const raw = ordered.flatMap((op) => {
     const properties = messagePropertiesOf(spec, op.scope)
