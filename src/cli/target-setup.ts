@@ -12,7 +12,7 @@ import { HttpClient } from '../client/http.ts'
 import type { Target } from '../client/target.ts'
 import { Agent } from '../client/undici.ts'
 import { Ledger, readLedger } from '../run/ledger.ts'
-import { countByKind, deleteResources } from './cleanup.ts'
+import { countByKind, deleteResources } from '../client/cleanup.ts'
 import { preflight, preflightClient, sharedSecondService } from './preflight.ts'
 
 export interface TargetSetup {

@@ -33,6 +33,11 @@ export function conversationPath(ref: ConversationRef): string {
   return ref.scope === 'service' ? `/v1/Services/${encodeURIComponent(ref.serviceSid)}${conv}` : `/v1${conv}`
 }
 
+/** Whether a delete's answer means the resource is gone: deleted now (2xx), or not there (404). */
+export function isGone(ex: Exchange): boolean {
+  return (ex.response.status >= 200 && ex.response.status <= 299) || ex.response.status === 404
+}
+
 /** Twilio's answer to a create, if it made something: the new resource's SID. */
 export function createdSid(ex: Exchange): string | undefined {
   const sid = (ex.json as { sid?: unknown } | undefined)?.sid
@@ -113,10 +118,10 @@ export class ConversationsApi {
     return ex
   }
 
-  /** Deletes whatever a ledger path names; a 2xx or a 404 means it is gone. */
+  /** Deletes whatever a ledger path names; a 2xx or a 404 means it is gone (isGone). */
   async remove(path: string): Promise<Exchange> {
     const ex = await this.http.send({ method: 'DELETE', path })
-    if ((ex.response.status >= 200 && ex.response.status <= 299) || ex.response.status === 404) this.tracker?.deleted(path)
+    if (isGone(ex)) this.tracker?.deleted(path)
     return ex
   }
 

@@ -1,6 +1,7 @@
 import { inject, test } from 'vitest'
 import { type ConversationRef, ConversationsApi, createdSid, type MessageParams, type MessagesApi, SCOPES, type Scope } from '../client/api.ts'
 import { CouldNotJudge, TransientFault, TransportError } from '../client/errors.ts'
+import { deleteResources } from '../client/cleanup.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient, type HttpClientOptions } from '../client/http.ts'
 import { sharedRateLimitGate } from '../client/rate-limit-gate.ts'
@@ -275,15 +276,8 @@ function madeSid(ex: Exchange, couldNot: string): string {
 
 /** Deletes what the check made that is still there (a User before its conversation). A failed cleanup is noted, never a verdict. */
 async function cleanUp(api: ConversationsApi, ledger: Ledger, meta: CheckMeta): Promise<void> {
-  for (const resource of ledger.stillOpen()) {
-    if (resource.keep) continue
-    try {
-      const ex = await api.remove(resource.path)
-      if (ex.response.status >= 300 && ex.response.status !== 404) meta.observations.push(`cleanup: deleting ${resource.path} answered ${ex.response.status}`)
-    } catch (err) {
-      meta.observations.push(`cleanup: deleting ${resource.path} failed: ${(err as Error).message}`)
-    }
-  }
+  const { failed } = await deleteResources(api, ledger.stillOpen().filter((r) => !r.keep))
+  for (const f of failed) meta.observations.push(`cleanup: could not delete ${f.resource.path} (${f.why})`)
 }
 
 function emptyTransientRecord(): TransientRecord {

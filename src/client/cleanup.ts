@@ -1,4 +1,4 @@
-import type { ConversationsApi } from '../client/api.ts'
+import { type ConversationsApi, isGone } from './api.ts'
 import type { LedgerResource, ResourceKind } from '../run/ledger.ts'
 
 export interface CleanupResult {
@@ -14,15 +14,16 @@ export function inDeletionOrder(resources: readonly LedgerResource[]): LedgerRes
 }
 
 /**
- * Deletes resources a run made (a 2xx or a 404 means gone). Used for what the checks left at the end of a run or
- * after an interrupt, and by `conformance sweep`. Never throws: what could not be deleted is returned with why.
+ * Deletes resources a run made (a 2xx or a 404 means gone), in deletion order. Used by each check for what it made,
+ * for what the checks left at the end of a run or after an interrupt, and by `conformance sweep`. Never throws: what
+ * could not be deleted is returned with why.
  */
 export async function deleteResources(api: ConversationsApi, resources: readonly LedgerResource[]): Promise<CleanupResult> {
   const result: CleanupResult = { deleted: [], failed: [] }
   for (const resource of inDeletionOrder(resources)) {
     try {
       const ex = await api.remove(resource.path)
-      if ((ex.response.status >= 200 && ex.response.status < 300) || ex.response.status === 404) result.deleted.push(resource)
+      if (isGone(ex)) result.deleted.push(resource)
       else result.failed.push({ resource, why: `answered ${ex.response.status}` })
     } catch (err) {
       result.failed.push({ resource, why: (err as Error).message })
