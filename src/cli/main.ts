@@ -16,6 +16,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./merge.ts')).mergeCommand(argv.slice(1))
       case 'verify':
         return await (await import('./verify.ts')).verifyCommand(argv.slice(1))
+      case 'sign':
+        return await (await import('./sign.ts')).signCommand(argv.slice(1))
+      case 'keygen':
+        return (await import('./sign.ts')).keygenCommand(argv.slice(1))
     }
     const { versionLine } = await import('./suite-identity.ts')
     const options = parseRunOptions(argv, process.env, (s) => process.stdout.write(s), versionLine)

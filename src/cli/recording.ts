@@ -39,6 +39,8 @@ export interface RecordedRunFacts {
   profile: ProfileName
   runId: string
   select: string[]
+  shard?: { index: number; count: number }
+  runs?: number
   defaultServiceSid?: string
   defaultServiceGiven?: boolean
   secondServiceSid?: string
@@ -90,6 +92,8 @@ export function startRecording(dir: string, secrets: readonly string[], earlier?
         profile: facts.profile,
         runId: facts.runId,
         select: facts.select,
+        ...(facts.shard ? { shard: facts.shard } : {}),
+        ...(facts.runs !== undefined ? { runs: facts.runs } : {}),
         target: { baseUrl: origin + where.prefix, origin, embedded: facts.embedded },
         accountSid: userPlaceholder(facts.target.accountSid),
         ...(facts.target.username !== facts.target.accountSid ? { username: userPlaceholder(facts.target.username) } : {}),

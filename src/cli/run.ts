@@ -59,6 +59,9 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   const options: RunOptions = recorded
     ? { ...given, seed: recorded.seed, profile: recorded.profile, select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select }
     : given
+  // A replay of a whole recording judges what the recorded run judged: its shard, with its number of inputs.
+  if (replay && given.select.length === 0 && !given.shard && replay.manifest.shard) options.shard = replay.manifest.shard
+  if (replay && given.runs === undefined && replay.manifest.runs !== undefined) options.runs = replay.manifest.runs
 
   const selected = selectedRequirements(options)
   if (options.list) {
@@ -151,6 +154,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       profile,
       runId,
       select: options.select,
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...services,
       ...(options.serviceSid !== undefined ? { defaultServiceGiven: true } : {}),
       startedAt,

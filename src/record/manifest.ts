@@ -34,6 +34,10 @@ export interface RecordingManifest {
   runId: string
   /** The requirement-ID prefixes of the recorded run ([] for all). */
   select: string[]
+  /** The part of the selection the run judged (--shard i/n); a replay judges the same part. */
+  shard?: { index: number; count: number }
+  /** Inputs per property when --runs overrode the profile's: a replay draws as many, so its requests are the same. */
+  runs?: number
   target: {
     /** The base URL the run was recorded against (origin and path prefix, without /v1). */
     baseUrl: string
