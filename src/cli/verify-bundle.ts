@@ -128,14 +128,14 @@ export function recordingProblems(recordings: readonly BundleRecording[], label:
 
 /** Every check of the report is in a recording, with the status the recording's manifest gives it. */
 export function checkMismatches(report: RunReport, reportLabel: string, recordings: readonly BundleRecording[], label: (p: string) => string): string[] {
-  const recorded = new Map<string, { status: string; where: string }>()
-  for (const { dir, manifest } of recordings) for (const c of manifest.checks) recorded.set(c.name, { status: c.status, where: label(join(dir, MANIFEST_FILE)) })
+  const recorded = new Map<string, { status: string; where: string; file: string }>()
+  for (const { dir, manifest } of recordings) for (const c of manifest.checks) recorded.set(c.name, { status: c.status, where: label(join(dir, MANIFEST_FILE)), file: label(join(dir, c.file)) })
   const problems: string[] = []
   for (const r of report.results) {
     for (const c of r.checks) {
       const rec = recorded.get(c.name)
       if (!rec) problems.push(`${reportLabel}: ${c.name} is in the report, in no recording`)
-      else if (rec.status !== c.status) problems.push(`${reportLabel}: ${c.name} is ${c.status} in the report, ${rec.status} in ${rec.where}`)
+      else if (rec.status !== c.status) problems.push(`${reportLabel}: ${c.name} is ${c.status} in the report, ${rec.status} in ${rec.where} (its cassette: ${rec.file})`)
     }
   }
   return problems
