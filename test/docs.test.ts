@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { REQUIREMENTS, selectRequirements } from '../src/catalogue/requirements.ts'
 import { parseRunOptions } from '../src/cli/options.ts'
 import { runCli, ROOT } from './support/cli.ts'
 
@@ -30,7 +31,7 @@ function words(line: string): string[] {
   return [...cleaned.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
 }
 
-const SUBCOMMANDS = ['validate', 'sweep', 'merge', 'verify'] as const
+const SUBCOMMANDS = ['validate', 'sweep', 'merge', 'verify', 'sign', 'keygen'] as const
 const helpOf = new Map<string, Promise<string>>()
 const subcommandHelp = (name: string) => {
   if (!helpOf.has(name)) helpOf.set(name, runCli([name, '--help']).then((r) => r.stdout))
@@ -44,7 +45,7 @@ describe('the docs', () => {
 
   test('the three pages for the three users exist, each with a workflow to copy, and the recipes they quote run in npm test', () => {
     const quoted = DOCS.flatMap((d) => recipesOf(read(d)).map((r) => r.path))
-    expect(quoted).toEqual(expect.arrayContaining(['docs/workflows/mock-gate.yml', 'docs/workflows/nightly.yml', 'docs/workflows/certify-matrix.yml', 'test/recipes/twilio-sdk-against-reference-server.test.ts', 'test/recipes/judge-your-mock.test.ts']))
+    expect(quoted).toEqual(expect.arrayContaining(['docs/workflows/mock-gate.yml', 'docs/workflows/nightly.yml', 'docs/workflows/certify-matrix.yml', 'test/recipes/twilio-sdk-against-reference-server.test.ts', 'test/recipes/judge-your-mock.test.ts', 'test/recipes/certify.sh']))
     for (const page of ['docs/mock-ci.md', 'docs/nightly.md', 'docs/certify.md']) expect(recipesOf(read(page)).some((r) => r.path.startsWith('docs/workflows/')), page).toBe(true)
   })
 
@@ -64,6 +65,19 @@ describe('the docs', () => {
   test('the reader finds the commands (the test is not vacuous)', () => {
     expect(commandsOf(read('docs/certify.md')).length).toBeGreaterThan(5)
     expect(commandsOf(read('README.md')).length).toBeGreaterThan(10)
-    expect(commandsOf(read('docs/workflows/certify-matrix.yml')).map((a) => a[0])).toEqual(['--target', 'merge'])
+    expect(commandsOf(read('docs/workflows/certify-matrix.yml')).map((a) => a[0])).toEqual(['--target', 'verify', 'merge', 'sign', 'verify'])
+  })
+
+  test('the figures of certify.md are the catalogue\'s: requirements, cassettes (one per check), a subset', () => {
+    const page = read('docs/certify.md')
+    const checks = REQUIREMENTS.reduce((n, r) => n + (r.scopes?.length ?? 2), 0)
+    const whole = [...page.matchAll(/(\d+) requirements from (\d+) cassettes/g)]
+    expect(whole.length).toBeGreaterThan(0)
+    for (const m of whole) expect([Number(m[1]), Number(m[2])]).toEqual([REQUIREMENTS.length, checks])
+    const ofCatalogue = [...page.matchAll(/of (\d+) requirements/g)]
+    expect(ofCatalogue.length).toBeGreaterThan(0)
+    for (const m of ofCatalogue) expect(Number(m[1])).toBe(REQUIREMENTS.length)
+    const subset = /\(`msg\.create`, or one shard\) shows\s+\*\*CONFORMANT \(partial: (\d+) of/.exec(page)
+    expect(Number(subset?.[1])).toBe(selectRequirements(['msg.create']).length)
   })
 })
