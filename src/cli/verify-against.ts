@@ -15,7 +15,10 @@ import { targetFromOptions } from './credentials.ts'
 import { checkTarget, DEFAULT_LEDGER_DIR, pick, type RunOptions } from './options.ts'
 import { executeRun } from './run.ts'
 import { UsageError } from './usage-error.ts'
-import { judged } from './verify-bundle.ts'
+import { bundleTarget, judged } from './verify-bundle.ts'
+
+/** Where the output of a run made on the user's behalf (verify's replays, its live sample) goes: nowhere. */
+export const nowhere = () => new Writable({ write: (_chunk, _encoding, done) => done() })
 
 export interface SpotCheck {
   sampleSeed: number
@@ -39,10 +42,10 @@ export function drawSample(ids: readonly string[], size: number, seed: number): 
   return REQUIREMENTS.map((r) => r.id).filter((id) => chosen.has(id))
 }
 
-export async function spotCheck(o: { url: string; size: number; seed?: number; claimed: RunReport; env: NodeJS.ProcessEnv }): Promise<SpotCheck> {
-  const { claimed, env } = o
+/** The credentials --against sends, from the environment; a bad URL or none is one UsageError line, before any replay. */
+export function againstCredentials(url: string, env: NodeJS.ProcessEnv): Pick<RunOptions, 'accountSid' | 'authToken' | 'apiKey' | 'apiSecret' | 'serviceSid'> {
   try {
-    checkTarget(o.url)
+    checkTarget(url)
   } catch (err) {
     throw new UsageError(`verify: --against ${(err as Error).message.replace(/^--target /, '')}`)
   }
@@ -53,17 +56,21 @@ export async function spotCheck(o: { url: string; size: number; seed?: number; c
     ...optional('apiSecret', pick(undefined, env.TWILIO_API_SECRET)),
   }
   try {
-    targetFromOptions({ target: o.url, timeoutMs: 10_000, ...credentials })
+    targetFromOptions({ target: url, timeoutMs: 10_000, ...credentials })
   } catch {
-    throw new UsageError(`verify: --against ${o.url} needs credentials in the environment: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET with TWILIO_ACCOUNT_SID`)
+    throw new UsageError(`verify: --against ${url} needs credentials in the environment: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET with TWILIO_ACCOUNT_SID`)
   }
+  return { ...credentials, ...optional('serviceSid', pick(undefined, env.TWILIO_CONVERSATIONS_SERVICE_SID)) }
+}
+
+export async function spotCheck(o: { url: string; size: number; seed?: number; claimed: RunReport; env: NodeJS.ProcessEnv }): Promise<SpotCheck> {
+  const { claimed } = o
+  const credentials = againstCredentials(o.url, o.env)
   const sampleSeed = o.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
   const sample = drawSample(claimed.results.map((r) => r.id), o.size, sampleSeed)
-  const serviceSid = pick(undefined, env.TWILIO_CONVERSATIONS_SERVICE_SID)
   const options: RunOptions = {
     target: o.url,
     ...credentials,
-    ...(serviceSid !== undefined ? { serviceSid } : {}),
     reports: [],
     ...(isProfileName(claimed.profile) ? { profile: claimed.profile } : {}),
     seed: claimed.seed,
@@ -78,7 +85,6 @@ export async function spotCheck(o: { url: string; size: number; seed?: number; c
     redact: [],
     ledgerDir: DEFAULT_LEDGER_DIR,
   }
-  const nowhere = () => new Writable({ write: (_chunk, _encoding, done) => done() })
   const live = (await executeRun(options, { out: nowhere(), err: nowhere(), progress: false })).report
   if (!live) throw new UsageError(`verify: --against ${o.url}: the run could not be made`)
   const differences: string[] = []
@@ -93,7 +99,7 @@ export async function spotCheck(o: { url: string; size: number; seed?: number; c
     }
     if (judged(status) !== judged(bundle.status)) differences.push(`${id}: the bundle says ${bundle.status}, ${o.url} shows ${status}${now.message ? ` (${now.message})` : ''}`)
   }
-  const recordedAt = claimed.target.embedded ? 'the embedded reference server' : claimed.target.url
+  const recordedAt = bundleTarget(claimed.target)
   const lines = [
     `checked against ${o.url}${recordedAt !== o.url ? ` (the bundle was recorded against ${recordedAt})` : ''}: ${sample.length} of ${claimed.results.length} requirements re-run live ` +
       `with the bundle's seed ${claimed.seed}, sample seed ${sampleSeed}: ${sample.join(' ')}`,

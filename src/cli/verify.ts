@@ -9,7 +9,6 @@
  *   seed, has the bundle's verdicts (src/cli/verify-against.ts).
  */
 import { existsSync } from 'node:fs'
-import { Writable } from 'node:stream'
 import { join, relative, resolve } from 'node:path'
 import { Command } from 'commander'
 import { MANIFEST_FILE } from '../record/manifest.ts'
@@ -23,7 +22,7 @@ import { executeRun } from './run.ts'
 import { readRunReportFile } from './run-report-file.ts'
 import { suiteIdentity } from './suite-identity.ts'
 import { UsageError } from './usage-error.ts'
-import { spotCheck } from './verify-against.ts'
+import { againstCredentials, nowhere, spotCheck } from './verify-against.ts'
 import { type BundleRecording, bundleTarget, checkMismatches, judged, labeller, recordingProblems, runMismatches } from './verify-bundle.ts'
 
 const HELP_AFTER = `
@@ -54,15 +53,15 @@ what the report says (each difference is named); 2 the bundle cannot be read (no
 is not an Ed25519 public key, the bundle was made by another version of the suite, or --against could not judge.`
 
 const MAX_SHOWN = 20
-
-const nowhere = () => new Writable({ write: (_chunk, _encoding, done) => done() })
+/** Requirements --against re-runs unless --sample says: enough to catch a bundle of another server, quick to run. */
+const DEFAULT_SAMPLE = 10
 
 interface VerifyFlags {
   report?: string
   recording: string[]
   publicKey?: string
   against?: string
-  sample: string
+  sample?: string
   sampleSeed?: string
 }
 
@@ -74,7 +73,7 @@ export async function verifyCommand(argv: readonly string[], out: NodeJS.Writabl
     .option('--recording <dir>', 'a --record folder; repeat for each shard of a merged report (default: BUNDLE/recording)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--public-key <file>', "the signer's Ed25519 public key (PEM): refuse a bundle it did not sign, or that changed since")
     .option('--against <url>', 're-run a sample of the requirements against the live target at URL (credentials from the environment)')
-    .option('--sample <n>', 'with --against: how many requirements to re-run', '10')
+    .option('--sample <n>', `with --against: how many requirements to re-run (default ${DEFAULT_SAMPLE})`)
     .option('--sample-seed <n>', 'with --against: the seed that draws the sample (repeats an earlier spot check)')
     .addHelpText('after', HELP_AFTER)
     .allowExcessArguments(false)
@@ -83,8 +82,9 @@ export async function verifyCommand(argv: readonly string[], out: NodeJS.Writabl
   const o = program.opts<VerifyFlags>()
   const reportFile = resolve(o.report ?? join(bundle, 'report.json'))
   const recordingDirs = (o.recording.length > 0 ? o.recording : [join(bundle, 'recording')]).map((d) => resolve(d))
-  const sample = o.against !== undefined ? { size: flagNumber('--sample', o.sample, 1), ...(o.sampleSeed !== undefined ? { seed: flagNumber('--sample-seed', o.sampleSeed, 0) } : {}) } : undefined
-  if (o.against === undefined && o.sampleSeed !== undefined) throw new UsageError('verify: --sample-seed only applies with --against URL')
+  if (o.against === undefined && (o.sample !== undefined || o.sampleSeed !== undefined)) throw new UsageError(`verify: ${o.sample !== undefined ? '--sample' : '--sample-seed'} only applies with --against URL`)
+  const sample = o.against !== undefined ? { size: flagNumber('--sample', o.sample ?? String(DEFAULT_SAMPLE), 1), ...(o.sampleSeed !== undefined ? { seed: flagNumber('--sample-seed', o.sampleSeed, 0) } : {}) } : undefined
+  if (o.against !== undefined) againstCredentials(o.against, env)
   const label = labeller(bundle)
 
   // 1. Authenticity first: nothing in a bundle that fails it is worth reading further.
