@@ -164,7 +164,7 @@ export async function verifyCommand(argv: readonly string[], out: NodeJS.Writabl
   // 4. The target does today what the bundle says.
   const spot = await spotCheck({ url: o.against, size: sample.size, ...(sample.seed !== undefined ? { seed: sample.seed } : {}), claimed, env })
   out.write(`${spot.lines.map((l) => `  ${l}\n`).join('')}`)
-  out.write(`  repeat it: npx conformance verify ${program.args[0]} --against ${o.against} --sample ${sample.size} --sample-seed ${spot.sampleSeed}\n`)
+  out.write(`  repeat it: npx conformance verify ${repeatArgs(argv, sample.size, spot.sampleSeed).join(' ')}\n`)
   if (spot.differences.length > 0) return refuse(out, `the target at ${o.against} does not do what the bundle says`, spot.differences)
   if (spot.unjudged.length > 0) {
     out.write(`could not judge every sampled requirement against ${o.against}:\n${spot.unjudged.map((d) => `  - ${d}\n`).join('')}`)
@@ -207,6 +207,17 @@ function verdictDifferences(claimed: RunReport, derived: RunReport, reportLabel:
   for (const d of derived.results) if (!claimed.results.some((r) => r.id === d.id)) differences.push(`${reportLabel}: ${d.id} is in the recording, not in the report`)
   if (derived.verdict !== claimed.verdict) differences.unshift(`${reportLabel} verdict: the report says ${claimed.verdict}, the recording shows ${derived.verdict}`)
   return differences
+}
+
+/** The command line that repeats this spot check: the same flags, the sample's size and seed spelled out. */
+function repeatArgs(argv: readonly string[], size: number, seed: number): string[] {
+  const kept: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--sample' || a === '--sample-seed') i++
+    else if (!a.startsWith('--sample=') && !a.startsWith('--sample-seed=')) kept.push(a)
+  }
+  return [...kept, '--sample', String(size), '--sample-seed', String(seed)]
 }
 
 function flagNumber(flag: string, text: string, min: number): number {
