@@ -57,7 +57,7 @@ export function keyFingerprint(key: KeyObject): string {
 }
 
 function ed25519(key: KeyObject, file: string): KeyObject {
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is a key of type ${key.asymmetricKeyType ?? "secret"}; bundles are signed with Ed25519 (conformance keygen DIR makes a pair)`)
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is a key of type ${key.asymmetricKeyType ?? 'secret'}; bundles are signed with Ed25519 (conformance keygen DIR makes a pair)`)
   return key
 }
 
