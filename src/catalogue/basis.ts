@@ -113,7 +113,8 @@ export const BASES: Readonly<Record<string, Basis>> = {
 
   // Update
   'msg.update.applies-changes': page('`POST https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Messages/{Sid}`'),
-  'msg.update.only-given-fields': page('"UpdateConversationMessageRequest"'),
+  // Twilio's update adds to a message: the Attributes page's "Set or modify Attributes" edits one field of an existing Message.
+  'msg.update.only-given-fields': cites(DOC.attributes, 'you can add attributes to an existing Message by passing the correct method and specifying the attributes on that Message object'),
   'msg.update.identity-stable': page('A 34 character string that uniquely identifies this resource.'),
   'msg.update.date-updated-advances': page('The date that this resource was last updated.'),
   'msg.update.dates': page('"DateUpdated":{"type":"string","format":"date-time","description":"The date that this resource was last updated.'),
@@ -123,7 +124,7 @@ export const BASES: Readonly<Record<string, Basis>> = {
   'msg.update.malformed-sid': page('"pattern":"^IM[0-9a-fA-F]{32}$"'),
   'msg.update.field-limits': page('The content of the message, can be up to 1,600 characters long.'),
   'msg.update.participant-sid-follows-author': inferred("The page defines participant_sid as \"the unique ID of messages's author participant\" but says nothing of an update of Author: whether an edit re-resolves it is a reading."),
-  'msg.update.create-only-fields': page('"UpdateConversationMessageRequest"'),
+  'msg.update.create-only-fields': openapi('[UpdateConversationMessageRequest has Author, Body, DateCreated, DateUpdated, Attributes and Subject: no MediaSid, ContentSid or ContentVariables]'),
   'msg.update.unknown-conversation': NOT_FOUND,
   'msg.update.date-invalid': page('"DateCreated":{"type":"string","format":"date-time"'),
   'msg.update.empty-values': page('**Note** that if the attributes are not set "{}" will be returned.'),

@@ -234,7 +234,7 @@ export const ACCEPTS: Readonly<Record<string, string>> = {
   'list.query.PageSize.type.wrong': 'refused with a 4xx Twilio error, or ignored (meta.page_size 50; -1 may also be clamped to 1); never a 5xx',
   'list.query.PageSize.minimum.under': 'refused with a 4xx Twilio error, or clamped into 1 to 100',
   'list.query.PageSize.maximum.over':
-    'must: refused with a 4xx Twilio error, clamped into 1 to 100, or, up to 1,000 (Twilio error 20007: "The maximum page size is 1000"), honoured as asked; over 1,000 refused or clamped. should (msg.list.page-size-max-100): refused or clamped to at most 100',
+    'must: refused with a 4xx Twilio error, clamped into 1 to 100, or, up to 1,000 (Twilio error 20007: "The maximum page size is 1000"), honoured as asked; over 1,000 refused or clamped (to 100 or to 1,000). should (msg.list.page-size-max-100): refused or clamped to at most 100',
   'list.query.Page.minimum.under': 'refused with a 4xx Twilio error, or ignored: the first page, meta.page 0 or the negative Page echoed ("simply for client state"); never another page, never a 5xx',
   'list.query.Page.type.wrong': 'refused with a 4xx Twilio error, or ignored: the first page, meta.page 0; never a 5xx',
   // Limits another Twilio page qualifies.

@@ -13,8 +13,8 @@ export const LIST: readonly Requirement[] = [
     'PageSize n (1 to 100) gives pages of at most n messages (exactly n while more follow) and meta.page_size n'),
   req('msg.list.page-size-default', 'must', 'openapi', DOC.list, 'Without PageSize, meta.page_size is 50'),
   req('msg.list.page-size-out-of-range', 'must', 'openapi', DOC.list,
-    'PageSize 0, over 100 or over 1,000 is refused with a 4xx Twilio error or clamped (meta.page_size within 1 to 100); or, between 101 and 1,000, honoured (meta.page_size the PageSize, Twilio error 20007 putting the maximum at 1,000); a page never holds more than its meta.page_size or 1,000 messages', {
-      qualifiedBy: [{ ref: DOC.error(20007), quote: 'The maximum page size is 1000', allows: 'a PageSize of 101 to 1,000 honoured as asked' }],
+    'PageSize 0, over 100 or over 1,000 is refused with a 4xx Twilio error or clamped (meta.page_size within 1 to 100); or, over 100, read under the maximum of Twilio error 20007 (honoured up to 1,000, clamped to 1,000 beyond); a page never holds more than its meta.page_size or 1,000 messages', {
+      qualifiedBy: [{ ref: DOC.error(20007), quote: 'The maximum page size is 1000', allows: 'a PageSize of 101 to 1,000 honoured as asked, and a larger one clamped to 1,000' }],
     }),
   req('msg.list.page-size-max-100', 'should', 'openapi', DOC.list,
     'A PageSize over 100 (up to 1,000) is refused or clamped to at most 100, as the Message page\'s maximum says, not honoured as Twilio error 20007\'s maximum of 1,000 would allow'),

@@ -22,7 +22,7 @@ export const UPDATE: readonly Requirement[] = [
     'After an update of Author, participant_sid is the participant whose identity is the new Author, or null when the new Author is no participant of the conversation'),
   req('msg.update.create-only-fields', 'must', 'openapi', DOC.update,
     'Update has no MediaSid or ContentSid: sent to update they are ignored or rejected as a validation error, and the message never gains that media or content_sid'),
-  req('msg.update.content-type-case-insensitive', 'should', 'observed', DOC.update,
+  req('msg.update.content-type-case-insensitive', 'should', 'openapi', DOC.update,
     'An update sent with the form media type in mixed case (Application/X-WWW-Form-Urlencoded; Charset=utf-8, which RFC 9110 makes equivalent, though no mainstream client writes it) changes the message as the same update sent plainly'),
   req('msg.update.unknown-conversation', 'must', 'docs', DOC.update,
     'Updating a message through a conversation that does not exist (a well-formed CH SID that names none, with the SID of a message that exists in another conversation) answers 404 with a Twilio error and changes no message'),
@@ -35,5 +35,5 @@ export const UPDATE: readonly Requirement[] = [
   req('msg.update.subject-over-limit', 'should', 'docs', DOC.update,
     'A Subject over 256 characters is rejected on update with a 4xx Twilio error'),
   req('msg.update.client-encodings', 'must', 'openapi', DOC.update,
-    'An update encoded as mainstream clients encode it (twilio-node, twilio-python, twilio-java, curl, a browser fetch, jQuery) changes the message as the same update sent plainly: with or without a charset parameter (as each of them writes it), a space as + or %20, parameters in any order, header names in any case'),
+    'An update encoded as mainstream clients encode it (twilio-node, twilio-python, twilio-java, curl, a browser fetch, jQuery) changes the message as the same update sent plainly: with or without a charset parameter (as each of them writes it), a space as + or %20, parameters in any order, header names as each writes them (as given, or in lower case)'),
 ]
