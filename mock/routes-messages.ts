@@ -104,6 +104,8 @@ const bodyRules = (app: App) => ({
   utf16Characters: app.variants.on('body-limit-utf16'),
   attributesLimit: app.conditions.on('attributes-limit'),
   faults: app.faults,
+  objectAttributes: app.variants.on('attributes-objects-only'),
+  emptyAttributesReset: app.variants.on('empty-attributes-reset'),
 })
 
 /**
@@ -150,7 +152,9 @@ const listRules = (app: App) => ({
   orderCaseSensitive: app.faults.on('order-case-sensitive'),
   ignorePageSize: app.faults.on('page-size-ignored'),
   ...(app.faults.on('page-size-default-20') ? { defaultPageSize: 20 } : {}),
-  ...(app.faults.on('page-size-unbounded') ? { maxPageSize: 1000 } : {}),
+  ...(app.faults.on('page-size-unbounded') || app.variants.on('page-size-max-1000') ? { maxPageSize: 1000 } : {}),
+  ...(app.faults.on('page-size-limitless') ? { maxPageSize: Number.MAX_SAFE_INTEGER } : {}),
+  pageEchoed: app.variants.on('page-echoed'),
   orderInvalidDescending: app.faults.on('order-invalid-descending'),
   pageSizeParseInt: app.faults.on('page-size-parse-int'),
   pageUnvalidated: app.faults.on('page-unvalidated'),

@@ -97,6 +97,10 @@ export interface BodyRules {
   attributesLimit?: boolean
   /** The server's fault switches, for the deliberate validation mistakes of mock/faults.ts. */
   faults?: Faults
+  /** The `attributes-objects-only` variant: Attributes must hold a JSON object (the Attributes page); null reads as not set. */
+  objectAttributes?: boolean
+  /** The `empty-attributes-reset` variant: an update's empty Attributes resets attributes to the default "{}". */
+  emptyAttributesReset?: boolean
 }
 
 const faultOn = (rules: BodyRules, name: FaultName): boolean => rules.faults?.on(name) === true
@@ -123,6 +127,14 @@ function limitedAttributes(value: string, rules: BodyRules): string {
   return value
 }
 
+/** The `attributes-objects-only` variant: "the field value is a JSON object" (the Attributes page), null being "not set". */
+function objectAttributes(text: string): string {
+  const value: unknown = JSON.parse(text)
+  if (value === null) return '{}'
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalidParameter('Attributes must be a JSON object')
+  return text
+}
+
 function readEdit(form: Params, rules: BodyRules, op: Operation, skipBody = false): MessageEdit {
   const edit: MessageEdit = {}
   const author = form.get('Author')
@@ -142,6 +154,8 @@ function readEdit(form: Params, rules: BodyRules, op: Operation, skipBody = fals
   const attributes = form.get('Attributes')
   // empty-attributes-stored: the JSON check is skipped for an empty string (a falsy test), so "" is stored.
   if (attributes === '' && faultOn(rules, 'empty-attributes-stored')) edit.attributes = ''
+  else if (attributes === '' && op === 'update' && rules.emptyAttributesReset) edit.attributes = '{}'
+  else if (attributes !== undefined && rules.objectAttributes && !faultOn(rules, 'attributes-unvalidated')) edit.attributes = limitedAttributes(objectAttributes(jsonText('Attributes', attributes)), rules)
   else if (attributes !== undefined) edit.attributes = limitedAttributes(faultOn(rules, 'attributes-unvalidated') ? attributes : jsonText('Attributes', attributes), rules)
   const subject = form.get('Subject')
   const subjectUnlimited = faultOn(rules, 'subject-limit-ignored') || (op === 'update' && faultOn(rules, 'update-subject-limit-ignored'))
@@ -203,6 +217,8 @@ export interface ListRules {
   pageSizeParseInt?: boolean
   /** The `page-unvalidated` fault: Page taken as Number(Page). */
   pageUnvalidated?: boolean
+  /** The `page-echoed` variant: a negative integer Page is the client's state, echoed in meta.page (the first page served). */
+  pageEchoed?: boolean
   /** The `page-number-stuck` fault: Page is ignored, so meta.page is always 0. */
   ignorePage?: boolean
   /** The `page-token-unchecked` fault: a token that is not ours is ignored (the first page). */
@@ -236,6 +252,7 @@ export function readListQuery(query: Params, rules: ListRules): ListQuery {
   const page = query.get('Page')
   if (page === '0' && rules.pageZeroRefused) throw invalidParameter('Page must be at least 1')
   if (page !== undefined && rules.pageUnvalidated) q.page = Number(page)
+  else if (page !== undefined && rules.pageEchoed && /^-[0-9]{1,15}$/.test(page)) q.page = Number(page)
   else if (page !== undefined && !rules.ignorePage) {
     const integer = DIGITS.test(page) ? Number(page) : NaN
     if (!Number.isSafeInteger(integer)) throw invalidParameter('Page must be a non-negative integer')

@@ -62,6 +62,23 @@ describe('the map follows the catalogue and the model', () => {
     const problems = mapProblems(constraints, requirementIds, { ...CURRENT_MAP, waivers: { ...CURRENT_MAP.waivers, 'create.response.201.status': 'a reason long enough to pass the length rule' } })
     expect(problems).toContain('create.response.201.status: exercised by msg.create.status-201 and waived: drop the waiver')
   })
+
+  test('each row says what its checks accept: "read as not given or refused" where a check accepts both, never only the rule\'s "refused"', () => {
+    const rows = coverageRows(constraints)
+    const row = (id: string) => rows.find((r) => r.constraint.id === id)!
+    expect(row('create.form.Attributes.empty').constraint.rule).toContain('is refused')
+    expect(row('create.form.Attributes.empty').accepts).toMatch(/^read as not given .* or refused/)
+    expect(row('list.query.PageSize.maximum.over').accepts).toContain('honoured as asked')
+    expect(row('create.response.201.status').accepts).toBeUndefined() // judged as its rule says
+    const doc = readFileSync(COVERAGE_DOC, 'utf8')
+    expect(doc).toContain('| constraint | scopes | rule | source | exercised by | the checks accept |')
+    expect(doc).toMatch(/`create\.form\.Attributes\.empty` \|.*\| read as not given/)
+  })
+
+  test('an ACCEPTS pattern that no covered constraint matches is caught', () => {
+    const problems = mapProblems(constraints, requirementIds, { ...CURRENT_MAP, accepts: { ...CURRENT_MAP.accepts, 'create.form.Nothing.*': 'anything at all' } })
+    expect(problems).toContain('ACCEPTS: create.form.Nothing.* matches no covered constraint of the model')
+  })
 })
 
 describe('the model is plausible for the spec', () => {

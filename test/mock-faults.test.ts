@@ -115,6 +115,9 @@ const faultProbes: Partial<Record<FaultName, Probe>> = {
     expect((await api.get(`${p}?Page=-1`)).json.meta.page).toBe(-1)
     expect((await api.get(`${p}?Page=abc`)).json.meta.page).toBeNull()
   },
+  'page-size-limitless': async (api) => {
+    expect((await api.get(`${await messagesPath(api)}?PageSize=1001`)).json.meta.page_size).toBe(1001)
+  },
   'page-token-unchecked': async (api) => {
     const p = await messagesPath(api)
     for (const b of ['a', 'b']) await api.post(p, { Body: b })
@@ -423,6 +426,27 @@ const variantProbes: Record<VariantName, Probe> = {
     expect(edited.json).toMatchObject({ body: 'edited', attributes: '{}', date_created: m.json.date_created })
     expect((await api.delete(`${p}/${m.json.sid}`, { headers: { 'X-Twilio-Webhook-Enabled': '' } })).status).toBe(204)
     expect((await api.post(p, { Body: '' })).status).toBe(400) // an empty Body is still no content
+  },
+  'page-size-max-1000': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.get(`${p}?PageSize=1000`)).json.meta.page_size).toBe(1000)
+    expect((await api.get(`${p}?PageSize=1001`)).status).toBe(400)
+  },
+  'page-echoed': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.get(`${p}?Page=-3`)).json.meta.page).toBe(-3)
+    expect((await api.get(`${p}?Page=abc`)).status).toBe(400) // not an integer is still refused
+  },
+  'attributes-objects-only': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', Attributes: '[1]' })).status).toBe(400)
+    expect((await api.post(p, { Body: 'x', Attributes: 'null' })).json.attributes).toBe('{}')
+    expect((await api.post(p, { Body: 'x', Attributes: '{"a":1}' })).json.attributes).toBe('{"a":1}')
+  },
+  'empty-attributes-reset': async (api) => {
+    const p = await messagesPath(api)
+    const m = (await api.post(p, { Body: 'x', Attributes: '{"a":1}' })).json
+    expect((await api.post(`${p}/${m.sid}`, { Body: 'y', Attributes: '' })).json.attributes).toBe('{}')
   },
 }
 

@@ -16,4 +16,7 @@ export const DOC = {
   paging: 'https://www.twilio.com/docs/usage/twilios-response#response-formats-list-paging-information',
   openapi: OPENAPI,
   limits: 'https://www.twilio.com/docs/conversations/conversations-limits#length-limits',
+  attributes: 'https://www.twilio.com/docs/conversations/attributes',
+  /** Twilio's page for an error code. */
+  error: (code: number) => `https://www.twilio.com/docs/api/errors/${code}`,
 } as const

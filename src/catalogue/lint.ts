@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { CHECK_FILE_SUFFIX, CODE_ROOT } from '../run/paths.ts'
+import { BASES } from './basis.ts'
 import { REQUIREMENTS } from './requirements.ts'
-import { LEVELS } from './types.ts'
+import { LEVELS, type Basis, type Requirement } from './types.ts'
 
 export interface CitedCheck {
   id: string
@@ -35,6 +36,7 @@ export function lintSuite(cited: readonly CitedCheck[] = citedChecks()): string[
     if (!LEVELS.includes(r.level)) problems.push(`${r.id}: unknown level ${r.level}`)
     if (!URL.canParse(r.ref)) problems.push(`${r.id}: ref is not a URL`)
   }
+  problems.push(...lintBasis())
   // The file says which requirement it checks: msg.<area>.<behaviour> lives in suites/<area>/<behaviour>.check.ts.
   for (const c of cited) {
     const [, area, behaviour] = c.id.split('.')
@@ -45,6 +47,36 @@ export function lintSuite(cited: readonly CitedCheck[] = citedChecks()): string[
   const perFile = new Map<string, Set<string>>()
   for (const c of cited) perFile.set(c.file, (perFile.get(c.file) ?? new Set()).add(c.id))
   for (const [file, ids] of perFile) if (ids.size > 1) problems.push(`${file}: cites ${ids.size} requirements (${[...ids].join(', ')}); one per file`)
+  return problems
+}
+
+/** Hosts whose pages are Twilio's own word: its documentation, and its OpenAPI repository. */
+const OFFICIAL = [/^https:\/\/(www\.)?twilio\.com\/docs\//, /^https:\/\/github\.com\/twilio\/twilio-oai\/blob\/[0-9a-f]{40}\//]
+
+/**
+ * What every requirement rests on (basis.ts): each has a basis; a `must` rests on Twilio's words, never on an
+ * inference (DESIGN.md: "An inference is at most a `should` until someone has seen the behaviour"); a cited page is an
+ * official one (twilio.com/docs, or the OpenAPI file at a pinned commit) and says which of its words count; every
+ * entry of the basis table names a requirement.
+ */
+export function lintBasis(requirements: readonly Requirement[] = REQUIREMENTS, table: Readonly<Record<string, Basis>> = BASES): string[] {
+  const problems: string[] = []
+  for (const r of requirements) {
+    const basis = r.basis
+    if (!basis) {
+      problems.push(`${r.id}: no basis recorded (add one to src/catalogue/basis.ts: the Message page's words, another Twilio page, or an inference)`)
+      continue
+    }
+    if (basis.kind === 'inference') {
+      if (r.level === 'must') problems.push(`${r.id}: a must requirement whose basis is an inference; cite the Message page or another official Twilio page, or make it a should`)
+      if (basis.reasoning.trim() === '') problems.push(`${r.id}: an inference that gives no reasoning`)
+      continue
+    }
+    if (basis.quote.trim() === '') problems.push(`${r.id}: a basis that quotes no words`)
+    if (basis.kind === 'twilio-page' && !OFFICIAL.some((re) => re.test(basis.url))) problems.push(`${r.id}: basis ${basis.url} is not an official Twilio page (twilio.com/docs, or twilio-oai at a commit)`)
+  }
+  const known = new Set(requirements.map((r) => r.id))
+  for (const id of Object.keys(table)) if (!known.has(id)) problems.push(`src/catalogue/basis.ts: ${id} is not in the catalogue`)
   return problems
 }
 

@@ -8,6 +8,7 @@ import { ERRORS } from './areas/errors.ts'
 import { AUTH } from './areas/auth.ts'
 import { SCOPES } from './areas/scopes.ts'
 import { STATEFUL } from './areas/stateful.ts'
+import { BASES } from './basis.ts'
 import type { Requirement } from './types.ts'
 
 /**
@@ -16,7 +17,13 @@ import type { Requirement } from './types.ts'
  * or a `must` requirement has no check. `docs/requirements.md` is generated from this table
  * (`npm run docs:requirements`).
  */
-export const REQUIREMENTS: readonly Requirement[] = [...REPRESENTATION, ...CREATE, ...FETCH, ...LIST, ...UPDATE, ...DELETE, ...ERRORS, ...AUTH, ...SCOPES, ...STATEFUL]
+export const REQUIREMENTS: readonly Requirement[] = [...REPRESENTATION, ...CREATE, ...FETCH, ...LIST, ...UPDATE, ...DELETE, ...ERRORS, ...AUTH, ...SCOPES, ...STATEFUL].map(
+  // Each requirement with what it rests on (basis.ts); one given in its area file wins.
+  (r) => {
+    const basis = r.basis ?? BASES[r.id]
+    return basis ? { ...r, basis } : r
+  },
+)
 
 const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]))
 

@@ -2,7 +2,7 @@
  * The model joined with the map: for each constraint, the requirements that exercise it, or the reason it is waived,
  * or nothing (uncovered, with the known gap it is listed as). Also the map's own lint: every name in it must exist.
  */
-import { BEYOND_MODEL, EXERCISES, KNOWN_GAPS, WAIVERS, type KnownGap } from './map.ts'
+import { ACCEPTS, BEYOND_MODEL, EXERCISES, KNOWN_GAPS, WAIVERS, type KnownGap } from './map.ts'
 import { operationOf } from './constraints.ts'
 import type { Constraint, ConstraintKind, OperationKind } from './types.ts'
 
@@ -14,6 +14,8 @@ export interface CoverageRow {
   requirements: string[]
   waiver?: string
   gap?: KnownGap
+  /** What the exercising checks accept beyond the rule (map.ts ACCEPTS); absent: as the rule says. */
+  accepts?: string
 }
 
 export interface CoverageMap {
@@ -22,9 +24,11 @@ export interface CoverageMap {
   gaps: Readonly<Record<string, KnownGap>>
   /** Requirements that exercise no constraint of the model, each with where its fact comes from. */
   beyond: Readonly<Record<string, string>>
+  /** What the checks accept where it is more than the rule says, by constraint pattern (first match wins). */
+  accepts?: Readonly<Record<string, string>>
 }
 
-export const CURRENT_MAP: CoverageMap = { exercises: EXERCISES, waivers: WAIVERS, gaps: KNOWN_GAPS, beyond: BEYOND_MODEL }
+export const CURRENT_MAP: CoverageMap = { exercises: EXERCISES, waivers: WAIVERS, gaps: KNOWN_GAPS, beyond: BEYOND_MODEL, accepts: ACCEPTS }
 
 /** `*` matches any run of characters; everything else literally. */
 export function matcher(pattern: string): (id: string) => boolean {
@@ -42,12 +46,14 @@ export function coverageRows(constraints: readonly Constraint[], map: CoverageMa
     }
   }
   const waiverOf = (id: string) => Object.entries(map.waivers).find(([pattern]) => matcher(pattern)(id))?.[1]
+  const acceptsOf = (id: string) => Object.entries(map.accepts ?? {}).find(([pattern]) => matcher(pattern)(id))?.[1]
   return constraints.map((constraint) => {
     const requirements = exercised.get(constraint.id) ?? []
     const waiver = waiverOf(constraint.id)
     const gap = map.gaps[constraint.id]
     const status: CoverageStatus = requirements.length > 0 ? 'covered' : waiver !== undefined ? 'waived' : 'uncovered'
-    return { constraint, status, requirements, ...(waiver !== undefined ? { waiver } : {}), ...(gap ? { gap } : {}) }
+    const accepts = status === 'covered' ? acceptsOf(constraint.id) : undefined
+    return { constraint, status, requirements, ...(waiver !== undefined ? { waiver } : {}), ...(gap ? { gap } : {}), ...(accepts !== undefined ? { accepts } : {}) }
   })
 }
 
@@ -73,6 +79,9 @@ export function mapProblems(constraints: readonly Constraint[], requirementIds: 
   for (const r of requirementIds) if (!(r in map.exercises) && !(r in map.beyond)) problems.push(`${r}: in the catalogue but not mapped (add its line to EXERCISES in src/coverage/map.ts)`)
   for (const p of Object.keys(map.waivers)) if (!ids.some(matcher(p))) problems.push(`WAIVERS: ${p} matches no constraint of the model`)
   for (const [p, reason] of Object.entries(map.waivers)) if (reason.trim().length < 20) problems.push(`WAIVERS: ${p} has no real reason`)
+  // An ACCEPTS pattern that matches no covered constraint says nothing any row shows.
+  const covered = coverageRows(constraints, map).filter((r) => r.status === 'covered').map((r) => r.constraint.id)
+  for (const p of Object.keys(map.accepts ?? {})) if (!covered.some(matcher(p))) problems.push(`ACCEPTS: ${p} matches no covered constraint of the model`)
   for (const id of Object.keys(map.gaps)) if (!ids.includes(id)) problems.push(`KNOWN_GAPS: ${id} is not a constraint of the model`)
   for (const row of coverageRows(constraints, map)) {
     if (row.requirements.length > 0 && row.waiver !== undefined) problems.push(`${row.constraint.id}: exercised by ${row.requirements.join(', ')} and waived: drop the waiver`)

@@ -9,6 +9,7 @@ import { byKind, byOperationId, byOperationKind, gapDrift, tally, tallyBy, type 
 import { normalise } from './doc-page.ts'
 import { BEYOND_MODEL, KNOWN_GAPS, WAIVERS } from './map.ts'
 import { CONSTRAINT_KINDS, OPERATION_KINDS, type Source } from './types.ts'
+import { findRequirement } from '../catalogue/requirements.ts'
 
 export function renderCoverageMarkdown(rows: readonly CoverageRow[]): string {
   const total = tally(rows)
@@ -34,6 +35,11 @@ export function renderCoverageMarkdown(rows: readonly CoverageRow[]): string {
     '**waived** when the suite deliberately does not judge it (the reason is given), and **uncovered** otherwise. A',
     'constraint the two scopes state alike is one constraint of both operations, so the per-operation counts add up to more',
     'than the total.',
+    '',
+    'The rule is what the spec or the doc states; **the checks accept** is what the checks that exercise it enforce. Where the',
+    'doc leaves the reaction open or another official Twilio page allows another reading, that is more than the rule (read as',
+    'not given as well as refused; clamped as well as refused; 400 as well as 404), and the column says so; otherwise it says',
+    '"as the rule says". A requirement marked (should) or (may) reports a failure but does not fail a run.',
     '',
     'IDs: `<operation>.<path|query|header|form>.<Name>.<facet>`, `<operation>.request.content-type`,',
     '`<operation>.response.<status>.<status|content-type|empty|header.<Name>|body.<property>>`, `<operation>.security.<facet>`,',
@@ -88,10 +94,10 @@ export function renderCoverageMarkdown(rows: readonly CoverageRow[]): string {
     const members = rows.filter((r) => operationOf(r.constraint) === group)
     const t = tally(members)
     lines.push(`### ${group === 'relation' ? 'relations' : group}`, '', `${t.found} constraints: ${t.covered} covered, ${t.waived} waived, ${t.uncovered} uncovered.`, '')
-    lines.push('| constraint | scopes | rule | source | exercised by |', '|---|---|---|---|---|')
+    lines.push('| constraint | scopes | rule | source | exercised by | the checks accept |', '|---|---|---|---|---|---|')
     for (const r of members) {
       const c = r.constraint
-      lines.push(`| \`${c.id}\` | ${c.scopes.join(', ')} | ${cell(c.rule)} | ${cell(sourceCell(c.sources))} | ${cell(verdictCell(r))} |`)
+      lines.push(`| \`${c.id}\` | ${c.scopes.join(', ')} | ${cell(c.rule)} | ${cell(sourceCell(c.sources))} | ${cell(verdictCell(r))} | ${cell(acceptsCell(r))} |`)
     }
     lines.push('')
   }
@@ -145,9 +151,22 @@ function sourceCell(sources: readonly Source[]): string {
 }
 
 function verdictCell(r: CoverageRow): string {
-  if (r.status === 'covered') return r.requirements.map((id) => `\`${id}\``).join(', ')
+  if (r.status === 'covered') return r.requirements.map((id) => `\`${id}\`${levelMark(id)}`).join(', ')
   if (r.status === 'waived') return `waived: ${firstSentence(r.waiver!)}`
   return `**UNCOVERED**${r.gap ? ` (expected: ${r.gap.expected}; ${r.gap.status})` : ' (not a known gap)'}`
+}
+
+/** " (should)" after a requirement that does not fail a run; nothing after a must. */
+function levelMark(id: string): string {
+  const level = findRequirement(id)?.level
+  return level === undefined || level === 'must' ? '' : ` (${level})`
+}
+
+/** What the exercising checks enforce: more than the rule where map.ts ACCEPTS says so; nothing for a row no check judges. */
+function acceptsCell(r: CoverageRow): string {
+  if (r.status !== 'covered') return '—'
+  if (r.accepts !== undefined) return r.accepts
+  return r.requirements.every((id) => levelMark(id) !== '') ? 'as the rule says (at should level only)' : 'as the rule says'
 }
 
 const firstSentence = (text: string): string => /^.*?\.(\s|$)/.exec(text)?.[0].trim() ?? text

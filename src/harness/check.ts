@@ -34,6 +34,8 @@ export interface CheckMeta {
   evidence?: EvidenceExchange[]
   /** Which of several allowed behaviours the server showed (e.g. "PageSize=101: clamped to 100"). */
   observations: string[]
+  /** Which allowed reading the target chose, as data: name → reading (e.g. 'page-size-101' → 'clamped'). */
+  readings?: Record<string, string>
   requests: number
   /** For property and stateful checks that failed: the shrunk input and how to replay it. */
   counterexample?: Counterexample
@@ -76,6 +78,8 @@ export interface CheckContext {
   noteVisibility(expected: number, missing: number): void
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
+  /** Records, as data, which of several allowed readings the target chose; also noted as an observation. */
+  reading(name: string, value: string): void
   /**
    * Ends the check as "not judged": nothing it could see tells the requirement met from not met (every probe was
    * answered in a way another requirement judges, or the only possible probe could be echoed). Never a pass.
@@ -190,6 +194,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
               meta.visibility = { expected: (meta.visibility?.expected ?? 0) + expected, missing: (meta.visibility?.missing ?? 0) + missing }
             },
             observe: (note) => meta.observations.push(note),
+            reading: (name, value) => { (meta.readings ??= {})[name] = value; meta.observations.push(`${name}: ${value}`) },
             notJudged: (why) => {
               throw new CouldNotJudge(`not judged: ${why}`)
             },

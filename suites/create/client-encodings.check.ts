@@ -3,7 +3,7 @@ import { expectAccepted, expectMessage } from '../../src/harness/verify.ts'
 import { CLIENT_ENCODINGS, describeEncoding, encodeAs, encodingProbe, expectSameFields } from './encodings.ts'
 
 // One create per way mainstream clients encode it (twilio-node, twilio-python, twilio-java, curl, a browser fetch,
-// jQuery, a mixed-case media type): the Content-Type with and without a charset parameter, a space as + or %20, the
+// jQuery): the Content-Type with and without a charset parameter, a space as + or %20, the
 // parameters in another order, the webhook header's name in another case (suites/create/encodings.ts says where each
 // comes from). Each must store exactly the Body, Author and Attributes sent, as a plain request would.
 check('msg.create.client-encodings', async ({ messages, scope, randomHex }) => {

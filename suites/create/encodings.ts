@@ -15,7 +15,9 @@
  * lower-case every name, as HTTP/2 does); jQuery's `$.ajax` (`$.param`: encodeURIComponent, then %20 as +, so
  * `!'()*~` kept; Content-Type `application/x-www-form-urlencoded; charset=UTF-8`, as Apache HttpClient's
  * UrlEncodedFormEntity names it too). Media types and their parameters' names are case-insensitive (RFC 9110 §8.3.1),
- * so one hand-written client spells them in mixed case.
+ * but no mainstream client writes them in mixed case, and no Twilio page says its API reads them so: MIXED_CASE, a
+ * hand-written client that does, is the probe of two `should` requirements of its own (msg.create.content-type-case-insensitive
+ * and msg.update.content-type-case-insensitive), never of the `must` ones.
  */
 import type { MessageParams } from '../../src/client/api.ts'
 import type { Exchange } from '../../src/client/exchange.ts'
@@ -46,8 +48,10 @@ export const CLIENT_ENCODINGS: readonly ClientEncoding[] = [
   { client: 'curl --data-urlencode', contentType: 'application/x-www-form-urlencoded', space: '%20', keep: RFC3986_UNRESERVED, order: ['Body', 'Author', 'Attributes'], webhookHeader: 'x-twilio-webhook-enabled' },
   { client: 'a browser fetch (URLSearchParams body)', contentType: 'application/x-www-form-urlencoded;charset=UTF-8', space: '+', keep: WHATWG_FORM, order: ['Body', 'Attributes', 'Author'], webhookHeader: 'x-twilio-webhook-enabled' },
   { client: 'jQuery $.ajax ($.param)', contentType: 'application/x-www-form-urlencoded; charset=UTF-8', space: '+', keep: ENCODE_URI_COMPONENT, order: ['Author', 'Attributes', 'Body'], webhookHeader: 'X-Twilio-Webhook-Enabled' },
-  { client: 'a hand-written client (mixed-case media type)', contentType: 'Application/X-WWW-Form-Urlencoded; Charset=utf-8', space: '+', keep: RFC3986_UNRESERVED, order: ['Attributes', 'Author', 'Body'], webhookHeader: 'X-TWILIO-WEBHOOK-ENABLED' },
 ]
+
+/** A hand-written client that spells the media type and its parameter in mixed case (RFC 9110 allows it; no SDK does). */
+export const MIXED_CASE: ClientEncoding = { client: 'a hand-written client (mixed-case media type)', contentType: 'Application/X-WWW-Form-Urlencoded; Charset=utf-8', space: '+', keep: RFC3986_UNRESERVED, order: ['Attributes', 'Author', 'Body'], webhookHeader: 'X-TWILIO-WEBHOOK-ENABLED' }
 
 /** Percent-encodes one form name or value the way `encoding` does. */
 export function encodeValue(value: string, encoding: ClientEncoding): string {

@@ -8,7 +8,10 @@ export interface Provoked {
   exchange: Exchange
 }
 
-/** A well-formed SID that names nothing (random, so it cannot exist). */
+/**
+ * A well-formed SID that names nothing (random, so it cannot exist), in lower-case hex as Twilio issues SIDs: a
+ * mixed-case one may be refused with 400 for its pattern (Twilio's validators write [0-9a-f]), never found or not.
+ */
 export const unknownSid = (ctx: Pick<CheckContext, 'randomHex'>, prefix: 'IM' | 'CH'): string => prefix + ctx.randomHex(16)
 
 /**

@@ -8,15 +8,23 @@ import { every, type Probe } from '../create/empty-values.ts'
 // The doc gives no reaction to an empty value, so both readings are conformant: the empty value read as not given
 // (for an update: the field keeps its value, and date_updated is stamped with the edit) or the update refused as a
 // validation error, changing nothing. Each probe also edits Body, so what was applied shows. Never a 5xx, and never a
-// stored value that is not a date or not JSON. The message is seeded with dates in the past (from the check's seed) and
+// stored value that is not a date or not JSON. An empty Attributes has a third reading: reset to the documented default
+// "{}" ("if the attributes are not set \"{}\" will be returned"); which one the target chose is recorded. The message is seeded with dates in the past (from the check's seed) and
 // Attributes of its own, so "kept" cannot be mistaken for a default or the server's clock.
 check('msg.update.empty-values', async (ctx) => {
-  const { messages, scope, seedMessage, randomHex, observe } = ctx
+  const { messages, scope, seedMessage, randomHex } = ctx
   const hex = randomHex(4)
   const attributes = { kept: hex }
   const seeded = await seedMessage({ Body: 'conformance: before updates with empty values', DateCreated: pastDate(hex), DateUpdated: pastDate(hex, 86_400 + 61), Attributes: JSON.stringify(attributes) })
+  // What attributes hold now: the seeded value, or "{}" once an empty Attributes reset them.
+  let attributesNow: Record<string, string> = attributes
   const keepsAttributes = (m: MessageResource) =>
-    typeof m.attributes === 'string' && firstDifference(jsonValueOf(m.attributes), attributes, '') === undefined ? undefined : `attributes is ${JSON.stringify(m.attributes)}, expected ${JSON.stringify(JSON.stringify(attributes))} kept`
+    typeof m.attributes === 'string' && firstDifference(jsonValueOf(m.attributes), attributesNow, '') === undefined ? undefined : `attributes is ${JSON.stringify(m.attributes)}, expected ${JSON.stringify(JSON.stringify(attributesNow))} kept`
+  const resetsAttributes = (m: MessageResource) => (typeof m.attributes === 'string' && firstDifference(jsonValueOf(m.attributes), {}, '') === undefined)
+  const keepsOrResetsAttributes = (m: MessageResource) => {
+    const kept = keepsAttributes(m)
+    return kept === undefined || resetsAttributes(m) ? undefined : `${kept}, or reset to "{}"`
+  }
   const keepsDateCreated = (m: MessageResource) => (sameInstant(m.date_created, seeded.date_created) ? undefined : `date_created is ${JSON.stringify(m.date_created)}, expected ${seeded.date_created} kept`)
   const stampsDateUpdated = (m: MessageResource) => {
     const stamped = instant(m.date_updated)
@@ -26,7 +34,7 @@ check('msg.update.empty-values', async (ctx) => {
   const probes: Probe[] = [
     { what: 'DateCreated given empty', params: { DateCreated: '' }, asOmitted: every(keepsDateCreated, keepsAttributes) },
     { what: 'DateUpdated given empty', params: { DateUpdated: '' }, asOmitted: every(stampsDateUpdated, keepsDateCreated, keepsAttributes) },
-    { what: 'Attributes given empty', params: { Attributes: '' }, asOmitted: every(keepsAttributes, keepsDateCreated) },
+    { what: 'Attributes given empty', params: { Attributes: '' }, asOmitted: every(keepsOrResetsAttributes, keepsDateCreated) },
     { what: 'an empty X-Twilio-Webhook-Enabled header', params: {}, headers: { 'X-Twilio-Webhook-Enabled': '' }, asOmitted: every(keepsDateCreated, keepsAttributes) },
   ]
   let body = seeded.body
@@ -43,7 +51,7 @@ check('msg.update.empty-values', async (ctx) => {
       const keepsDateUpdated = (m: MessageResource) => (sameInstant(m.date_updated, dateUpdated) ? undefined : `date_updated is ${JSON.stringify(m.date_updated)}, was ${JSON.stringify(dateUpdated)}`)
       const changed = every(keepsDateCreated, keepsDateUpdated, keepsAttributes)(now)
       expectThat(changed === undefined, `an update with ${probe.what} was refused, yet ${changed}`, fetched)
-      observe(`update with ${probe.what}: refused with ${res.response.status}`)
+      ctx.reading(`update with ${probe.what}`, `refused with ${res.response.status}`)
       continue
     }
     expectAccepted(res, `an update with ${probe.what} is either read as not given or refused as a validation error`)
@@ -53,6 +61,8 @@ check('msg.update.empty-values', async (ctx) => {
     expectThat(wrong === undefined, `an update with ${probe.what} was accepted, so the empty value should read as not given, but ${wrong}`, res)
     body = edit
     dateUpdated = message.date_updated
-    observe(`update with ${probe.what}: accepted, read as not given`)
+    const reset = probe.params.Attributes === '' && resetsAttributes(message) && keepsAttributes(message) !== undefined
+    if (reset) attributesNow = {}
+    ctx.reading(`update with ${probe.what}`, reset ? 'accepted, attributes reset to "{}"' : 'accepted, read as not given')
   }
 })
