@@ -11,11 +11,12 @@ import { findListed } from './reads.ts'
 type Refusing = Pick<CheckContext, 'notJudged'>
 
 /**
- * A SID the doc's examples use as a placeholder: its two-letter prefix and one hex digit 32 times (ACaaaa…, CHaaaa…,
- * IS0000…). A real SID is random: the chance that one is such a run is 16 in 2^128.
+ * A SID of the doc's examples: its two-letter prefix and 32 times "a" (ACaaaa…, CHaaaa…, ISaaaa…, IMaaaa…; the
+ * OpenAPI file's examples use no other placeholder). A real SID is random: the chance that one is this is 1 in 2^128.
+ * (The redacted account of a recording, AC000…, is not one: a replay judges what was recorded.)
  */
 export function isPlaceholderSid(sid: unknown): boolean {
-  return typeof sid === 'string' && /^[A-Z]{2}([0-9a-fA-F])\1{31}$/.test(sid)
+  return typeof sid === 'string' && /^[A-Z]{2}(a{32}|A{32})$/.test(sid)
 }
 
 /** Not judged when `sid` (what the target said it made, or the account named) is a placeholder of the doc's examples. */
