@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { isAuthorized, parseBasicAuth } from './auth.ts'
 import { resolveConditions } from './conditions.ts'
+import { echoAnswer } from './echo.ts'
 import { ApiError, forbidden, internalError, payloadTooLarge, tooManyRequests, unauthorized } from './errors.ts'
 import { resolveFaults } from './faults.ts'
 import { isFormContentType, parseQueryString, parseUrlEncoded, type Params } from './form.ts'
@@ -191,6 +192,19 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     return match.handler(request, ready)
   }
 
+  /** stateless-echo: what Prism answers (mock/echo.ts); the store and the routes are never reached. */
+  function echo(req: IncomingMessage, body: { data: Buffer; tooLarge: boolean }): { status: number; body: unknown; headers: Readonly<Record<string, string>> } {
+    const { path, query } = splitTarget(req.url ?? '/')
+    const type = headerValue(req, 'content-type')
+    return echoAnswer({
+      method: req.method ?? 'GET',
+      path,
+      header: (name) => headerValue(req, name.toLowerCase()),
+      query: () => parseQueryString(query),
+      form: () => (type !== undefined && isFormContentType(type, { parameters: true, caseSensitive: false }) ? parseUrlEncoded(body.data, { plusIsSpace: true }) : EMPTY),
+    })
+  }
+
   /** The error body, as changed by the faults that get its fields wrong. */
   function errorBody(err: ApiError): Record<string, unknown> {
     const body: Record<string, unknown> = { ...err.toBody() }
@@ -214,6 +228,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
       if (refusal !== undefined) throw refusal
       // rate-limit-429: likewise refused before anything is looked at.
       if (variants.on('rate-limit-429') && ++requestCount % 7 === 3) throw tooManyRequests({ 'Retry-After': '0' })
+      if (faults.on('stateless-echo')) return echo(req, body)
       const reply = dispatch(req, body, app)
       // json-as-html: what Express's res.send(JSON.stringify(x)) does to the message routes' bodies.
       const asHtml = faults.on('json-as-html') && /\/Messages(?:\/|$)/.test(splitTarget(req.url ?? '/').path)

@@ -312,6 +312,12 @@ const faultProbes: Partial<Record<FaultName, Probe>> = {
     expect((await api.delete(`${p}/${m.sid}`, { headers: { 'X-Twilio-Webhook-Enabled': 'yes' } })).status).toBe(400)
     expect((await api.get(`${p}/${m.sid}`)).status).toBe(404)
   },
+  'stateless-echo': async (api) => {
+    const p = await messagesPath(api)
+    const [a, b] = [(await api.post(p, { Body: 'one' })).json, (await api.post(p, { Body: 'two' })).json]
+    expect(b.sid).toBe(a.sid) // the example's IMaaaa…, whatever was sent
+    expect((await api.get(p)).json.messages.map((m: any) => m.body)).not.toContain('one')
+  },
   'update-subject-limit-ignored': async (api) => {
     const p = await messagesPath(api)
     expect((await api.post(p, { Body: 'x', Subject: 's'.repeat(257) })).status).toBe(400)

@@ -21,6 +21,7 @@ import { deriveSeed, PropertyFailure, runProperty } from './property.ts'
 import { runInterrupted } from './interrupt.ts'
 import { seededBytes } from './random.ts'
 import { createSettler } from './settle.ts'
+import { UNOBSERVED } from './unobserved.ts'
 import type fc from 'fast-check'
 
 /** What a check records about itself for the reporters (travels from the worker in vitest's task meta). */
@@ -208,6 +209,8 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
                 replay: replayCommand(config, id),
               }),
           })
+          // An acceptance-only pass says what it did not see (src/harness/unobserved.ts).
+          if (UNOBSERVED[id] !== undefined) meta.observations.push(UNOBSERVED[id])
           break
         } catch (err) {
           if (err instanceof TransientFault && attempt === 1) {

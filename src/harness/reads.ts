@@ -65,11 +65,24 @@ export async function listAllShowing(ctx: Settling, messages: MessagesApi, visib
   return all
 }
 
-/** Created messages a list never showed: a few are a fault; most of a run's are a target that stores nothing. */
+/**
+ * Created messages a list never showed: a few are a fault; most of a run's are a target that stores nothing. A message
+ * counts as shown only under a SID of its own (an echo gives every created message the example's IMaaaa…, which its
+ * example page does list) and, when the check knows it, with the body it was created with.
+ */
 function noteMissing(ctx: Settling, items: readonly unknown[], visible: Visible): void {
   const present = visible.present ?? []
   if (present.length === 0) return
-  ctx.noteVisibility(present.length, present.filter((sid) => findListed(items, sid) === undefined).length)
+  const bodies = visible.bodies ?? {}
+  const seen = new Set<string>()
+  let missing = 0
+  for (const sid of present) {
+    const item = findListed(items, sid)
+    const shared = seen.has(sid)
+    seen.add(sid)
+    if (item === undefined || shared || (Object.hasOwn(bodies, sid) && item.body !== bodies[sid])) missing++
+  }
+  ctx.noteVisibility(present.length, missing)
 }
 
 /** A fetch of a message after its delete, once the target no longer serves it. */

@@ -10,8 +10,14 @@ import { listShowing } from './reads.ts'
  */
 export async function seedMessages(ctx: Pick<CheckContext, 'seedMessage' | 'settle' | 'noteVisibility' | 'messages'>, count: number, label = 'message', messages: MessagesApi = ctx.messages): Promise<MessageResource[]> {
   const made: MessageResource[] = []
-  for (let i = 0; i < count; i++) made.push(await ctx.seedMessage({ Body: `${label} ${i + 1} of ${count}` }, messages))
-  await listShowing(ctx, messages, { present: made.map((m) => m.sid) }, { PageSize: 100 })
+  const bodies: Record<string, string> = {}
+  for (let i = 0; i < count; i++) {
+    const Body = `${label} ${i + 1} of ${count}`
+    const m = await ctx.seedMessage({ Body }, messages)
+    made.push(m)
+    bodies[m.sid] = Body
+  }
+  await listShowing(ctx, messages, { present: made.map((m) => m.sid), bodies }, { PageSize: 100 })
   return made
 }
 

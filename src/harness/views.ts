@@ -28,7 +28,7 @@ export async function messageViews(ctx: Pick<CheckContext, 'messages' | 'settle'
 
   const fetched = await messages.fetch(sid)
   const updated = await messages.update(sid, { Body: typeof params.Body === 'string' ? params.Body : String(message['body'] ?? 'updated') })
-  const listed = await listShowing(ctx, messages, { present: [sid] })
+  const listed = await listShowing(ctx, messages, { present: [sid], ...(typeof params.Body === 'string' ? { bodies: { [sid]: params.Body } } : {}) })
   successBody(listed, 'list') // a 2xx with a page, or a setup failure
   const item = findListed(itemsOf(listed), sid)
   if (item === undefined) throw new SetupFailure(`the first page of the list does not show the message ${sid} just created (waited the settle time)`, listed)

@@ -1,4 +1,5 @@
 import { check } from '../../src/harness/check.ts'
+import { requireJudged } from '../../src/harness/evidence-guards.ts'
 import { expectThat } from '../../src/harness/verify.ts'
 import { errorsAmong, provokeErrors } from './provoke.ts'
 
@@ -17,5 +18,5 @@ check('msg.errors.more-info', async (ctx) => {
     judged++
   }
   // No empty passes: an error with no code and more_info to compare shows nothing about this requirement.
-  if (judged === 0) ctx.notJudged('no error the target answered had a numeric code and a more_info string to compare')
+  requireJudged(ctx, judged, 'no error the target answered had a numeric code and a more_info string to compare')
 })

@@ -1,4 +1,5 @@
 import { check } from '../../src/harness/check.ts'
+import { requireJudged } from '../../src/harness/evidence-guards.ts'
 import { expectTwilioError } from '../../src/harness/verify.ts'
 import { provokeNotFound } from './provoke.ts'
 
@@ -10,6 +11,6 @@ check('msg.errors.not-found-code', async (ctx) => {
   // msg.delete.unknown-sid and msg.fetch.unknown-conversation.
   const notFound = provoked.filter((p) => p.exchange.response.status === 404)
   for (const p of provoked) if (!notFound.includes(p)) ctx.observe(`${p.what} answered ${p.exchange.response.status}, not 404: not judged here`)
-  if (notFound.length === 0) ctx.notJudged('no request meant to provoke a 404 was answered 404')
+  requireJudged(ctx, notFound.length, 'no request meant to provoke a 404 was answered 404')
   for (const { exchange } of notFound) expectTwilioError(exchange, { status: 404, code: 20404 })
 })

@@ -2,6 +2,7 @@
 // whether each cause gets the right status is its own requirement (msg.fetch.unknown-sid, ...), not judged here.
 import type { Exchange } from '../../src/client/exchange.ts'
 import type { CheckContext } from '../../src/harness/check.ts'
+import { requireJudged } from '../../src/harness/evidence-guards.ts'
 
 export interface Provoked {
   what: string
@@ -47,6 +48,6 @@ export async function provokeNotFound(ctx: CheckContext): Promise<Provoked[]> {
 export function errorsAmong(provoked: readonly Provoked[], ctx: Pick<CheckContext, 'observe' | 'notJudged'>): Provoked[] {
   const errors = provoked.filter((p) => p.exchange.response.status >= 400 && p.exchange.response.status <= 499)
   for (const p of provoked) if (!errors.includes(p)) ctx.observe(`${p.what} answered ${p.exchange.response.status}, not an error: not judged here`)
-  if (errors.length === 0) ctx.notJudged('none of the requests meant to provoke an error was answered with a 4xx')
+  requireJudged(ctx, errors.length, 'none of the requests meant to provoke an error was answered with a 4xx')
   return errors
 }

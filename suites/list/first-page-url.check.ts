@@ -1,10 +1,13 @@
 import { check } from '../../src/harness/check.ts'
+import { requirePageShows } from '../../src/harness/evidence-guards.ts'
 import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
 import { expectPage, expectSameJson, expectThat } from '../../src/harness/verify.ts'
 
 check('msg.list.first-page-url', async (ctx) => {
-  await seedMessages(ctx, 3)
+  const created = await seedMessages(ctx, 3)
   const first = expectPage(await ctx.messages.list({ PageSize: 1 }), ctx.scope)
+  // A page of this check's messages: on the doc's example page every URL leads to the same answer.
+  requirePageShows(ctx, first.messages, created, 1)
   const nextUrl = first.meta.next_page_url
   expectThat(nextUrl !== null, 'with 3 messages and PageSize=1 the first page should have a next_page_url')
   const second = await ctx.messages.follow(nextUrl)

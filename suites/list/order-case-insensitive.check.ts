@@ -1,12 +1,15 @@
 import fc from 'fast-check'
 import { orderValue } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
+import { requireDistinctMessages } from '../../src/harness/evidence-guards.ts'
 import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
 import { expectPage, expectSameJson } from '../../src/harness/verify.ts'
 
 // Property: for any casing of asc or desc (the doc's own examples send "DeSc" and "AsC"), the order is right.
 check('msg.list.order-case-insensitive', async (ctx) => {
-  const created = sidsOf(await seedMessages(ctx, 3))
+  const seeded = await seedMessages(ctx, 3)
+  requireDistinctMessages(ctx, seeded) // else any order of them matches
+  const created = sidsOf(seeded)
   const expected = { asc: created, desc: [...created].reverse() }
   await ctx.property(
     fc.asyncProperty(orderValue, async ({ order, sent }) => {

@@ -1,4 +1,5 @@
 import { check } from '../../src/harness/check.ts'
+import { requirePageShows } from '../../src/harness/evidence-guards.ts'
 import { itemsOf, showsWrites } from '../../src/harness/reads.ts'
 import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
 import { expectPage, expectSameJson, expectStatus, expectThat } from '../../src/harness/verify.ts'
@@ -15,6 +16,8 @@ check('msg.list.page-zero', async (ctx) => {
     ctx.settle(() => ctx.messages.list(query), (ex) => ex.response.status !== 200 || showsWrites(itemsOf(ex), shown))
   const withoutPage = await read({ PageSize: 2 })
   const expected = expectPage(withoutPage, ctx.scope)
+  // Two of the seeded messages, told apart by SID and body, or the two pages could be the doc's one example page.
+  requirePageShows(ctx, expected.messages, created, 2)
   const res = await read({ PageSize: 2, Page: 0 })
   expectStatus(res, 200, 'Page=0 is the documented minimum of Page, so it must be accepted')
   const page = expectPage(res, ctx.scope)

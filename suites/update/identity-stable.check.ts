@@ -1,11 +1,15 @@
 import { check } from '../../src/harness/check.ts'
+import { requireReal } from '../../src/harness/evidence-guards.ts'
 import { expectMessage, expectStatus, expectThat, sameInstant } from '../../src/harness/verify.ts'
 import { pastDate } from '../create/dates.ts'
 
 // The message is seeded with a DateCreated years in the past (drawn from the seed, not the doc's example date), so a
 // server that re-stamps date_created on an edit shows it even within the same second. Instants are compared.
-check('msg.update.identity-stable', async ({ messages, scope, seedMessage, randomHex }) => {
+check('msg.update.identity-stable', async (ctx) => {
+  const { messages, scope, seedMessage, randomHex } = ctx
   const seeded = await seedMessage({ Body: 'before the edit', DateCreated: pastDate(randomHex(4)) })
+  // The same SID before and after proves nothing when every answer carries the examples' IMaaaa….
+  requireReal(ctx, seeded.sid, 'the SID of the message the target created')
   const res = await messages.update(seeded.sid, { Body: 'after the edit', Attributes: '{"edited":true}' })
   expectStatus(res, 200)
   const updated = expectMessage(res, scope)
