@@ -122,6 +122,9 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(ledgerFile ? { ledgerFile } : {}),
       ...(discardedTarget ? { discardedTarget } : {}),
       ...(options.runs !== undefined ? { numRuns: options.runs } : {}),
+      ...(options.mediaSid !== undefined ? { mediaSid: options.mediaSid } : {}),
+      ...(options.contentSid !== undefined ? { contentSid: options.contentSid } : {}),
+      ...(options.allowWebhooks ? { allowWebhooks: true } : {}),
       ...((recorder?.config ?? replay?.config) ? { recording: recorder?.config ?? replay!.config } : {}),
     }
     const progress = createProgress({ mode: quiet || !io.progress ? 'off' : undefined, out: io.out, total: checkCount(selected) })

@@ -160,6 +160,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
         },
         onRetry: (event) => noteRetry(transient, event),
         rateLimitGate,
+        ...(config.allowWebhooks ? { allowWebhooks: true } : {}),
         ...extra,
       })
     const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
