@@ -16,4 +16,6 @@ export const DOC = {
   paging: 'https://www.twilio.com/docs/usage/twilios-response#response-formats-list-paging-information',
   openapi: OPENAPI,
   limits: 'https://www.twilio.com/docs/conversations/conversations-limits#length-limits',
+  /** The Conversation Message Receipt resource: what a message's links.delivery_receipts lists. */
+  receipts: 'https://www.twilio.com/docs/conversations/api/receipt-resource',
 } as const

@@ -21,6 +21,7 @@ import { deriveSeed, PropertyFailure, runProperty } from './property.ts'
 import { runInterrupted } from './interrupt.ts'
 import { seededBytes } from './random.ts'
 import { createSettler } from './settle.ts'
+import { type MediaRef, mediaFor, type TemplateRef, templateFor } from './references.ts'
 import type fc from 'fast-check'
 
 /** What a check records about itself for the reporters (travels from the worker in vitest's task meta). */
@@ -74,6 +75,13 @@ export interface CheckContext {
   settle<T>(read: () => Promise<T>, agrees: (value: T) => boolean): Promise<T>
   /** Notes how many messages a settled list was expected to show and how many it never did (stateless targets show up here). */
   noteVisibility(expected: number, missing: number): void
+  /**
+   * Media to attach by MediaSid: the run's (--media-sid), else uploaded by this check where the target allows
+   * (src/harness/references.ts). Neither: the check ends "not judged: give --media-sid …".
+   */
+  media(): Promise<MediaRef>
+  /** A Content template to name by ContentSid: the run's (--content-sid), else made by this check where the target allows; else "not judged". */
+  contentTemplate(): Promise<TemplateRef>
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
   /**
@@ -190,6 +198,8 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
             noteVisibility: (expected, missing) => {
               meta.visibility = { expected: (meta.visibility?.expected ?? 0) + expected, missing: (meta.visibility?.missing ?? 0) + missing }
             },
+            media: () => setupStep('upload media', () => mediaFor(api, config, conversation.serviceSid, randomBytes(4).toString('hex'))),
+            contentTemplate: () => setupStep('make a Content template', () => templateFor(api, config, randomBytes(4).toString('hex'))),
             observe: (note) => meta.observations.push(note),
             notJudged: (why) => {
               throw new CouldNotJudge(`not judged: ${why}`)
