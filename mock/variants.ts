@@ -15,7 +15,7 @@ const TABLE = {
   'rate-limit-429': 'Every seventh request is answered 429 with Twilio code 20429 and Retry-After: 0, without being processed (a concurrency limit).',
   'fractional-seconds': 'Message dates carry fractional seconds (2015-12-16T22:18:37.000Z), which RFC 3339 allows.',
   'body-limit-utf16': 'The Body limit of 1,600 characters counts UTF-16 code units (an emoji counts two), as a JavaScript or Java string length does; the doc does not say how characters are counted.',
-  'media-content-must-exist': 'A MediaSid or ContentSid that names no media or Content template is refused with 400, as a real account does (this server holds neither).',
+  'media-content-must-exist': 'A MediaSid or ContentSid that names no media or Content template this server holds is refused with 400, as a real account does.',
   'empty-as-omitted': 'On create, update and delete, DateCreated, DateUpdated, Attributes, MediaSid, ContentSid and ContentVariables given as an empty string, and an empty X-Twilio-Webhook-Enabled header, are read as not given instead of refused (the doc gives no reaction to an empty value).',
 } as const satisfies Record<string, string>
 
