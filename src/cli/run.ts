@@ -57,7 +57,15 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   }
   const recorded = replay?.manifest ?? mergeInto
   const options: RunOptions = recorded
-    ? { ...given, seed: recorded.seed, profile: recorded.profile, select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select }
+    ? {
+        ...given,
+        seed: recorded.seed,
+        profile: recorded.profile,
+        select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select,
+        // A replay names the media and the template the recorded run was given: its checks made no others.
+        ...(replay && given.mediaSid === undefined && recorded.mediaSid !== undefined ? { mediaSid: recorded.mediaSid } : {}),
+        ...(replay && given.contentSid === undefined && recorded.contentSid !== undefined ? { contentSid: recorded.contentSid } : {}),
+      }
     : given
 
   const selected = selectedRequirements(options)
@@ -156,6 +164,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       select: options.select,
       ...services,
       ...(options.serviceSid !== undefined ? { defaultServiceGiven: true } : {}),
+      ...(options.mediaSid !== undefined ? { mediaSid: options.mediaSid } : {}),
+      ...(options.contentSid !== undefined ? { contentSid: options.contentSid } : {}),
       startedAt,
       results: suiteRun.results,
     })
