@@ -116,7 +116,7 @@ const TABLE = {
   'date-updated-unvalidated': { breaks: 'A DateUpdated that is not an RFC 3339 date-time is silently ignored on create (DateCreated is still validated).', kills: ['msg.create.date-invalid'] },
   'webhook-header-unvalidated': { breaks: 'Any X-Twilio-Webhook-Enabled value (yes, 1, enabled) is accepted instead of rejected with 400.', kills: ['msg.create.webhook-header-invalid', 'msg.update.webhook-header-invalid', 'msg.delete.webhook-header-invalid'] },
   'webhook-header-name-case-sensitive': { breaks: 'X-Twilio-Webhook-Enabled is read only under that exact spelling (a case-sensitive header map, as in an API Gateway event): sent as x-twilio-webhook-enabled it is ignored, whatever its value.', kills: ['msg.create.webhook-header-invalid', 'msg.update.webhook-header-invalid', 'msg.delete.webhook-header-invalid'] },
-  'unknown-media-stored': { breaks: 'A create whose MediaSid or ContentSid names no media or Content template is refused with 400, but the message is stored all the same.', kills: ['msg.create.media-sid', 'msg.create.content-sid', 'msg.create.content-sid-ignores-body'] },
+  'unknown-media-stored': { breaks: 'A create whose MediaSid or ContentSid names no media or Content template is refused with 400, but the message is stored all the same.', kills: ['msg.create.media-sid', 'msg.create.content-sid'] },
   'update-body-limit-off-by-one': { breaks: 'On update, a Body of exactly 1,600 characters is rejected (the update path checks the limit with >=; create is right).', kills: ['msg.update.field-limits'] },
   'update-author-keeps-participant-sid': { breaks: "Updating a message's Author does not recompute participant_sid: it stays that of the Author the message was created with.", kills: ['msg.update.participant-sid-follows-author'] },
   'update-applies-media-sid': { breaks: 'Message update takes MediaSid (a create-only parameter) and attaches that media to the message.', kills: ['msg.update.create-only-fields'] },
@@ -135,6 +135,13 @@ const TABLE = {
   'update-subject-limit-ignored': { breaks: 'On update, a Subject over 256 characters is accepted (the update path skips the limit create checks).', kills: ['msg.update.subject-over-limit'] },
   // Not one bug but a whole kind of mock: Prism 5 on Twilio's OpenAPI file (mock/echo.ts). Its list shows none of the created messages.
   'stateless-echo': { breaks: "Every request the OpenAPI schema allows is answered with the file's example for the operation (as `prism mock` does): nothing is stored, every message is IMaaaa… in CHaaaa….", kills: ['msg.list.contains-created', 'msg.fetch.returns-created', 'msg.stateful.model'] },
+  // Media and Content templates that exist (mock/routes-media.ts), delivery receipts, page URLs, the first index
+  'media-filename-missing': { breaks: "A message's media object has no filename field (the doc lists content_type, filename, sid and size).", kills: ['msg.create.media-sid'] },
+  'media-details-placeholder': { breaks: "A message's media object shows placeholders (application/octet-stream, size 0, filename null) instead of the uploaded media's type, size and name.", kills: ['msg.create.media-sid'] },
+  'media-and-content-refused': { breaks: 'Every create with a MediaSid or a ContentSid is refused with 400, also when the media or the Content template exists.', kills: ['msg.create.media-sid', 'msg.create.content-sid', 'msg.create.content-sid-ignores-body', 'msg.create.content-variables-invalid'] },
+  'receipts-route-missing': { breaks: "A message's links.delivery_receipts URL answers 404: the Receipts list is not served.", kills: ['msg.representation.delivery-receipts-link'] },
+  'page-urls-drop-query': { breaks: 'Page URLs (url, first_page_url, next_page_url) leave out the PageSize and Order the request sent.', kills: ['msg.list.page-urls-query'] },
+  'first-index-1': { breaks: 'The first message of a new conversation has index 1 instead of 0.', kills: ['msg.list.first-index-zero'] },
 } as const satisfies Record<string, { breaks: string; kills: readonly string[] }>
 
 export type FaultName = keyof typeof TABLE

@@ -53,6 +53,8 @@ interface CliOptions {
   variant: string[]
   condition: string[]
   listFaults?: boolean
+  /** False with --no-media-api. */
+  mediaApi: boolean
 }
 
 /** An environment variable, or undefined when it is unset or empty. */
@@ -83,6 +85,7 @@ const program = new Command('mock')
   .option('--variant <names>', 'switch on allowed variant(s), comma-separated; repeatable', collectNames, [])
   .option('--condition <names>', 'switch on production condition(s), NAME or NAME=VALUE, comma-separated; repeatable', collectNames, [])
   .option('--seed <n>', "seed for the conditions' randomness, to reproduce a run (default: random)", parseSeed)
+  .option('--no-media-api', 'answer 404 on the routes that make media and Content templates, as a target without them does (the media and template checks then end "not judged")')
   .option('--list-faults', 'print the available faults, variants and conditions, then exit')
   .allowExcessArguments(false)
   .exitOverride()
@@ -121,6 +124,7 @@ try {
     faults: opts.fault,
     variants: opts.variant,
     conditions: opts.condition,
+    mediaApi: opts.mediaApi,
     ...(accountSid !== undefined ? { accountSid } : {}),
     ...(authToken !== undefined ? { authToken } : {}),
     ...(apiKey !== undefined ? { apiKey } : {}),

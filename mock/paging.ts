@@ -76,6 +76,8 @@ export interface PagingFaults {
   previousNever?: boolean
   /** The `page-zero-refused` fault: page URLs leave Page out when it is 0 (the server cannot read Page=0 back). */
   omitPageZero?: boolean
+  /** The `page-urls-drop-query` fault: page URLs leave out the Order and PageSize the request sent. */
+  dropSentQuery?: boolean
 }
 
 export function slicePage<T>(log: SortedItems<T>, q: ListQuery, descending: boolean, faults: PagingFaults = {}): PageSlice<T> {
@@ -155,14 +157,15 @@ export function pageUrl(
     pageToken?: number | null | undefined
     opaque?: boolean | undefined
     omitPageZero?: boolean | undefined
+    dropSentQuery?: boolean | undefined
   },
 ): string {
-  let query = q.filters ? `${q.filters}&` : ''
-  if (q.order !== undefined) query += `Order=${q.order}&`
-  query += `PageSize=${q.pageSize}`
-  if (!(q.omitPageZero && q.page === 0)) query += `&Page=${q.page}`
-  if (q.pageToken !== undefined && q.pageToken !== null) query += `&PageToken=${encodeURIComponent(encodePageToken(q.pageToken, q.opaque))}`
-  return `${base}?${query}`
+  const parts = q.filters ? [q.filters] : []
+  if (q.order !== undefined && !q.dropSentQuery) parts.push(`Order=${q.order}`)
+  if (!q.dropSentQuery) parts.push(`PageSize=${q.pageSize}`)
+  if (!(q.omitPageZero && q.page === 0)) parts.push(`Page=${q.page}`)
+  if (q.pageToken !== undefined && q.pageToken !== null) parts.push(`PageToken=${encodeURIComponent(encodePageToken(q.pageToken, q.opaque))}`)
+  return parts.length > 0 ? `${base}?${parts.join('&')}` : base
 }
 
 export interface PageMeta {
@@ -177,7 +180,7 @@ export interface PageMeta {
 
 /** `filters`: the list's own query parameters (the conversation list's State, StartDate, EndDate), kept in every page URL. */
 export function pageMeta(base: string, key: string, q: ListQuery, slice: PageSlice<unknown>, faults: PagingFaults = {}, filters?: string): PageMeta {
-  const common = { filters, order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens, omitPageZero: faults.omitPageZero }
+  const common = { filters, order: q.order, pageSize: q.pageSize, opaque: faults.opaqueTokens, omitPageZero: faults.omitPageZero, dropSentQuery: faults.dropSentQuery }
   const url = pageUrl(base, { ...common, page: q.page, pageToken: q.pageToken })
   const previous = slice.previousToken === null || faults.previousNever ? null : pageUrl(base, { ...common, page: Math.max(0, q.page - 1), pageToken: slice.previousToken })
   return {

@@ -2,7 +2,7 @@
 // against them and a stable order makes those diffs readable (JSON itself does not care).
 import type { Faults } from './faults.ts'
 import type { Variants } from './variants.ts'
-import type { Conversation, Message, Participant, Service, User } from './store.ts'
+import type { Conversation, Media, Message, Participant, Service, User } from './store.ts'
 import { formatDate } from './time.ts'
 
 export interface RenderContext {
@@ -13,6 +13,8 @@ export interface RenderContext {
   faults?: Faults
   /** The server's variant switches, for the allowed variations in how a message is written out. */
   variants?: Variants
+  /** The uploaded media a MediaSid names (mock/routes-media.ts), for the media objects of a message. */
+  media?: (sid: string) => Media | undefined
 }
 
 /** The doc example's placeholder SIDs, which a mock built from the examples tends to return verbatim. */
@@ -125,6 +127,19 @@ export function renderUser(u: User, scope: Scope, ctx: RenderContext) {
   }
 }
 
+/**
+ * A message's media object, as the doc lists its fields: content_type, filename, sid, size (those of the uploaded
+ * media). A MediaSid this server holds no media for (accepted unless the `media-content-must-exist` variant is on)
+ * gets placeholders. The `media-details-placeholder` fault shows placeholders for every media; `media-filename-missing`
+ * leaves filename out.
+ */
+function mediaObject(sid: string, ctx: RenderContext): Record<string, unknown> {
+  const media = ctx.faults?.on('media-details-placeholder') ? undefined : ctx.media?.(sid)
+  const item: Record<string, unknown> = { sid, size: media?.size ?? 0, content_type: media?.contentType ?? 'application/octet-stream', filename: media?.filename ?? null }
+  if (ctx.faults?.on('media-filename-missing')) delete item['filename']
+  return item
+}
+
 export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
   const fault = (name: Parameters<Faults['on']>[0]) => ctx.faults?.on(name) === true
   const path = `${messagesPath({ sid: m.conversationSid, serviceSid: m.serviceSid }, scope)}/${m.sid}`
@@ -145,8 +160,7 @@ export function renderMessage(m: Message, scope: Scope, ctx: RenderContext) {
     ...(scope === 'service' ? { chat_service_sid: fault('chat-service-sid-null') ? null : m.serviceSid } : {}),
     conversation_sid: fault('conversation-sid-placeholder') ? PLACEHOLDER('CH') : m.conversationSid,
     body: m.body,
-    // We hold no media store, so size and type are placeholders; the SID is what the client sent.
-    media: m.mediaSid === null ? (fault('media-empty-array') ? [] : null) : [{ sid: m.mediaSid, content_type: 'application/octet-stream', filename: null, size: 0 }],
+    media: m.mediaSid === null ? (fault('media-empty-array') ? [] : null) : [mediaObject(m.mediaSid, ctx)],
     author: m.author,
     participant_sid: fault('participant-sid-null') ? null : (m.participantSid ?? (fault('participant-sid-always') ? 'MB' + m.sid.slice(2) : null)),
     attributes: fault('attributes-object') && m.attributes !== null ? (JSON.parse(m.attributes) as unknown) : m.attributes,

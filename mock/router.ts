@@ -33,6 +33,8 @@ export interface Request {
   query(): Params
   /** The form body; empty unless the request is form-encoded. Throws a 400 when malformed. */
   form(): Params
+  /** The body's bytes as sent (a media upload, a Content template's JSON). */
+  raw(): Buffer
 }
 
 export interface Reply {

@@ -121,10 +121,15 @@ function webhookHeader(req: Request, app: App, op: 'create' | 'update' | 'delete
   if (app.faults.on('webhook-false-rejected') && value?.toLowerCase() === 'false') throw invalidParameter('X-Twilio-Webhook-Enabled must be true')
 }
 
-/** The `media-content-must-exist` variant: there is no media and no Content template here, so any SID of one is unknown. */
-function refuseUnknownMediaAndContent(input: MessageCreate): void {
-  if (input.contentSid !== undefined) throw invalidParameter(`ContentSid ${input.contentSid} does not name a Content template`)
-  if (input.mediaSid !== undefined) throw invalidParameter(`MediaSid ${input.mediaSid} does not name any media`)
+/** The `media-content-must-exist` variant: a SID of media or of a Content template this server does not hold is refused. */
+function refuseUnknownMediaAndContent(input: MessageCreate, app: App): void {
+  if (input.contentSid !== undefined && app.store.getTemplate(input.contentSid) === undefined) throw invalidParameter(`ContentSid ${input.contentSid} does not name a Content template`)
+  if (input.mediaSid !== undefined && app.store.getMedia(input.mediaSid) === undefined) throw invalidParameter(`MediaSid ${input.mediaSid} does not name any media`)
+}
+
+/** unknown-media-stored: the existence check runs only after the message is stored (whatever exists, the SIDs were unchecked). */
+function namesUnknown(input: MessageCreate, app: App): boolean {
+  return (input.mediaSid !== undefined && app.store.getMedia(input.mediaSid) === undefined) || (input.contentSid !== undefined && app.store.getTemplate(input.contentSid) === undefined)
 }
 
 /** The parameters whose empty value the `empty-as-omitted` variant reads as not given (an empty Body, Author or Subject is a value). */
@@ -175,6 +180,7 @@ const pagingFaults = (app: App): PagingFaults => ({
   firstIsCurrent: app.faults.on('first-page-url-is-current'),
   previousNever: app.faults.on('previous-url-null-on-later-pages'),
   omitPageZero: app.faults.on('page-zero-refused'),
+  dropSentQuery: app.faults.on('page-urls-drop-query'),
 })
 
 /** The `page-urls-foreign-origin` fault: the host name of the machine behind the proxy, leaked into the page URLs. */
@@ -210,11 +216,12 @@ const create =
     const conversation = conversationFor(req, app, scope)
     webhookHeader(req, app, 'create')
     const input = readCreateOrStoreAnyway(req, app, conversation)
-    if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input)
+    if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input, app)
+    if (app.faults.on('media-and-content-refused') && (input.mediaSid !== undefined || input.contentSid !== undefined)) throw invalidParameter('MediaSid and ContentSid are not supported')
     const author = (app.faults.on('author-ignored') ? undefined : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
     const dateCreated = (app.faults.on('date-created-ignored') ? undefined : input.dateCreated) ?? app.store.now()
     // unknown-media-stored: the existence check of the media and the template runs only after the message is stored.
-    const storeThenRefuse = app.faults.on('unknown-media-stored') && (input.mediaSid !== undefined || input.contentSid !== undefined)
+    const storeThenRefuse = app.faults.on('unknown-media-stored') && namesUnknown(input, app)
     const message = app.store.addMessage(conversation, {
       author,
       body: storedBody(app, input.body ?? null), // readCreateParams already dropped Body and MediaSid under a ContentSid
@@ -227,9 +234,9 @@ const create =
       dateCreated,
       // A message that was never edited has date_updated == date_created.
       dateUpdated: (app.faults.on('date-updated-ignored') ? undefined : input.dateUpdated) ?? dateCreated,
-    }, app.faults.on('index-by-count') ? 'by-count' : app.variants.on('index-gaps') ? 'gaps' : 'counter')
+    }, app.faults.on('index-by-count') ? 'by-count' : app.faults.on('first-index-1') ? 'from-one' : app.variants.on('index-gaps') ? 'gaps' : 'counter')
     message.dateUpdatedSet = input.dateUpdated !== undefined
-    if (storeThenRefuse) refuseUnknownMediaAndContent(input)
+    if (storeThenRefuse) refuseUnknownMediaAndContent(input, app)
     if (app.faults.on('list-stale-after-update')) message.asCreated = { ...message }
     return { status: app.faults.on('create-200') ? 200 : 201, body: renderMessage(message, scope, app.render) }
   }

@@ -12,6 +12,8 @@ import { resolveFaults } from './faults.ts'
 import { isFormContentType, parseQueryString, parseUrlEncoded, type Params } from './form.ts'
 import { BODY_LIMIT_BYTES, readBody, writeRawError, writeReply } from './http-io.ts'
 import { messageRouteDefs } from './routes-messages.ts'
+import { mediaRouteDefs } from './routes-media.ts'
+import { receiptRouteDefs } from './routes-receipts.ts'
 import { setupRoutes } from './routes-setup.ts'
 import { userRouteDefs } from './routes-users.ts'
 import { Router, type App, type Request } from './router.ts'
@@ -52,6 +54,12 @@ export interface ReferenceServerOptions {
    * needs unguessable SIDs.
    */
   reproducible?: boolean
+  /**
+   * Default true: the server also answers the routes that make media (Twilio's Media Content Service) and Content
+   * templates (the Content API) on its own origin. False: they answer 404, as on a target that has neither, so a run
+   * can show what it does without them (those checks end "not judged").
+   */
+  mediaApi?: boolean
 }
 
 export interface ReferenceServer {
@@ -130,7 +138,8 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     (prefix) => (prefix === 'IM' && faults.on('sid-uuid') ? `IM${ids.uuid()}` : ids.sid(prefix, { upperCaseHex: variants.on('sid-uppercase-hex') })),
     { listLagMs: conditions.on('list-lag') ? conditions.amount('list-lag') : 0, ...(opts.reproducible ? { clock: () => REPRODUCIBLE_EPOCH + answered } : {}) },
   )
-  const router = new Router([...setupRoutes, ...userRouteDefs, ...messageRouteDefs])
+  // Without the media API (opts.mediaApi false), the Media and Content routes answer 404, as a target without them does.
+  const router = new Router([...setupRoutes, ...userRouteDefs, ...messageRouteDefs, ...receiptRouteDefs, ...(opts.mediaApi === false ? [] : mediaRouteDefs)])
   const traffic = createTraffic(conditions, seed)
   let app: App | undefined // set once we know our port, which every rendered URL contains
 
@@ -179,6 +188,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
         const isForm = type === undefined || isFormContentType(type, { parameters: !faults.on('form-charset-ignored'), caseSensitive: faults.on('form-type-case-sensitive') })
         return (parsedForm ??= isForm ? parseUrlEncoded(body.data, { plusIsSpace: !faults.on('form-plus-literal') }) : EMPTY)
       },
+      raw: () => body.data,
     }
     if (refused) {
       // auth-after-write: the request was carried out as if authorised; only then is it refused.
@@ -305,7 +315,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
     faults,
     variants,
     conditions,
-    render: { origin: variants.on('url-origin-twilio') ? TWILIO_ORIGIN : url, accountSid, faults, variants },
+    render: { origin: variants.on('url-origin-twilio') ? TWILIO_ORIGIN : url, accountSid, faults, variants, media: (sid) => store.getMedia(sid) },
   }
 
   let closing: Promise<void> | undefined

@@ -44,6 +44,27 @@ export interface User extends Created {
 
 export const byCreationOrder = (item: Created): number => item.creationOrder
 
+/** A file uploaded to a service's Media Content Service (mock/routes-media.ts), which a message can carry by MediaSid. */
+export interface Media extends Created {
+  sid: string
+  serviceSid: string
+  contentType: string
+  /** From the upload's Content-Disposition filename, else null. */
+  filename: string | null
+  size: number
+  dateCreated: number
+}
+
+/** A Content template (mock/routes-media.ts): what a message made with ContentSid refers to. */
+export interface ContentTemplate extends Created {
+  sid: string
+  friendlyName: string | null
+  language: string
+  variables: Record<string, string>
+  types: Record<string, unknown>
+  dateCreated: number
+}
+
 export interface Message {
   sid: string
   conversationSid: string
@@ -67,7 +88,8 @@ export interface Message {
   asCreated?: Message
 }
 
-export type Indexing = 'counter' | 'gaps' | 'by-count'
+/** `from-one` is the `first-index-1` fault: the counter starts at 1 instead of 0. */
+export type Indexing = 'counter' | 'gaps' | 'by-count' | 'from-one'
 
 export type NewMessage = Omit<Message, 'sid' | 'conversationSid' | 'serviceSid' | 'index'>
 
@@ -115,6 +137,7 @@ export class MessageLog implements SortedItems<Message> {
    * `index-by-count` fault) uses the live count, so an index can repeat after a delete.
    */
   append(sid: string, owner: { conversationSid: string; serviceSid: string }, fields: NewMessage, indexing: Indexing = 'counter'): Message {
+    if (indexing === 'from-one' && this.nextIndex === 0) this.nextIndex = 1
     const index = indexing === 'by-count' ? this.ordered.length : this.nextIndex
     if (indexing !== 'by-count') this.nextIndex += indexing === 'gaps' ? 1 + (this.nextIndex % 3) : 1
     const message: Message = { sid, ...owner, index, ...fields }
@@ -259,6 +282,8 @@ export class Store {
   private readonly services = new Map<string, Service>()
   private readonly conversations = new Map<string, Conversation>()
   private readonly users = new Map<string, User>()
+  private readonly media = new Map<string, Media>()
+  private readonly templates = new Map<string, ContentTemplate>()
   private created = 0
 
   constructor(
@@ -398,6 +423,34 @@ export class Store {
   }
 
   /** Every conversation (the `list-other-conversations` fault needs them). */
+  addMedia(fields: Omit<Media, 'sid' | 'creationOrder' | 'dateCreated'>): Media {
+    const media: Media = { sid: this.newSid('ME'), ...fields, dateCreated: this.now(), creationOrder: this.nextCreationOrder() }
+    this.media.set(media.sid, media)
+    return media
+  }
+
+  getMedia(sid: string): Media | undefined {
+    return this.media.get(sid)
+  }
+
+  deleteMedia(sid: string): boolean {
+    return this.media.delete(sid)
+  }
+
+  addTemplate(fields: Omit<ContentTemplate, 'sid' | 'creationOrder' | 'dateCreated'>): ContentTemplate {
+    const template: ContentTemplate = { sid: this.newSid('HX'), ...fields, dateCreated: this.now(), creationOrder: this.nextCreationOrder() }
+    this.templates.set(template.sid, template)
+    return template
+  }
+
+  getTemplate(sid: string): ContentTemplate | undefined {
+    return this.templates.get(sid)
+  }
+
+  deleteTemplate(sid: string): boolean {
+    return this.templates.delete(sid)
+  }
+
   allConversations(): IterableIterator<Conversation> {
     return this.conversations.values()
   }

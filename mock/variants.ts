@@ -15,7 +15,7 @@ const TABLE = {
   'rate-limit-429': 'Every seventh request is answered 429 with Twilio code 20429 and Retry-After: 0, without being processed (a concurrency limit).',
   'fractional-seconds': 'Message dates carry fractional seconds (2015-12-16T22:18:37.000Z), which RFC 3339 allows.',
   'body-limit-utf16': 'The Body limit of 1,600 characters counts UTF-16 code units (an emoji counts two), as a JavaScript or Java string length does; the doc does not say how characters are counted.',
-  'media-content-must-exist': 'A MediaSid or ContentSid that names no media or Content template is refused with 400, as a real account does (this server holds neither).',
+  'media-content-must-exist': 'A MediaSid or ContentSid that names no media or Content template this server holds is refused with 400, as a real account does.',
   'empty-as-omitted': 'On create, update and delete, DateCreated, DateUpdated, Attributes, MediaSid, ContentSid and ContentVariables given as an empty string, and an empty X-Twilio-Webhook-Enabled header, are read as not given instead of refused (the doc gives no reaction to an empty value).',
   'page-size-max-1000': 'A PageSize of 101 to 1,000 is honoured as asked, and beyond 1,000 refused (Twilio error 20007: "The maximum page size is 1000"; the OpenAPI maximum until 2025).',
   'page-echoed': 'A negative integer Page is echoed into meta.page while the first page is served (Page is "simply for client state").',

@@ -19,4 +19,6 @@ export const DOC = {
   attributes: 'https://www.twilio.com/docs/conversations/attributes',
   /** Twilio's page for an error code. */
   error: (code: number) => `https://www.twilio.com/docs/api/errors/${code}`,
+  /** The Conversation Message Receipt resource: what a message's links.delivery_receipts lists. */
+  receipts: 'https://www.twilio.com/docs/conversations/api/receipt-resource',
 } as const

@@ -29,8 +29,5 @@ export function redactedId(id: string): string {
   return id.length <= 8 ? '…' : `${id.slice(0, 2)}…${id.slice(-4)}`
 }
 
-/** Whether the target is Twilio's own service (then the run is live unless told otherwise). */
-export function isTwilioHosted(baseUrl: string): boolean {
-  const host = new URL(baseUrl).hostname.toLowerCase()
-  return host === 'twilio.com' || host.endsWith('.twilio.com')
-}
+/** The client's (src/client/target.ts), where the webhook guard needs it too. */
+export { isTwilioHosted } from '../client/target.ts'

@@ -44,6 +44,12 @@ export interface RunOptions {
   shard?: { index: number; count: number }
   /** --runs N: property runs per check, overriding the profile. */
   runs?: number
+  /** --media-sid ME…: uploaded media of the default service, for the media checks (else they make their own where the target allows). */
+  mediaSid?: string
+  /** --content-sid HX…: a Content template of the account, for the ContentSid checks (likewise). */
+  contentSid?: string
+  /** --allow-webhooks: a twilio.com target may get X-Twilio-Webhook-Enabled: true (which fires the account's webhooks). */
+  allowWebhooks?: boolean
 }
 
 export const DEFAULT_LEDGER_DIR = '.conformance/ledgers'
@@ -83,7 +89,10 @@ Commands:
 Credentials: --account-sid/--auth-token (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN), or an API key: --api-key/
 --api-secret (TWILIO_API_KEY, TWILIO_API_SECRET) with --account-sid naming the account. They are sent only to the
 --target origin; reports, recordings and logs never contain the secret or an Authorization header.
-A target on twilio.com gets the live profile (paced, few property runs) unless --profile says otherwise.`
+A target on twilio.com gets the live profile (paced, few property runs) unless --profile says otherwise, never gets
+X-Twilio-Webhook-Enabled: true unless --allow-webhooks is given, and judges the media and ContentSid requirements
+only with --media-sid and --content-sid (TWILIO_MEDIA_SID, TWILIO_CONTENT_SID): Twilio's Media and Content APIs are on
+other origins, where the run sends no credentials. Any other target: the checks make their own where it allows.`
 
 /** Parses argv (without node and script). Throws UsageError for anything the user must fix. */
 export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv, write: (s: string) => void, version: () => string): RunOptions | 'exit' {
@@ -96,6 +105,9 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     .option('--api-key <sid>', 'an API key (SK…) to authenticate with instead of the auth token (default: $TWILIO_API_KEY)')
     .option('--api-secret <secret>', 'the API key secret (default: $TWILIO_API_SECRET)')
     .option('--service-sid <sid>', 'the default Conversation Service (IS…); skips GET /v1/Configuration (default: $TWILIO_CONVERSATIONS_SERVICE_SID)')
+    .option('--media-sid <sid>', 'uploaded media (ME…) of the default service for the media checks; needed for a twilio.com target (default: $TWILIO_MEDIA_SID)')
+    .option('--content-sid <sid>', 'a Content template (HX…) for the ContentSid checks; needed for a twilio.com target (default: $TWILIO_CONTENT_SID)')
+    .option('--allow-webhooks', "let a twilio.com target get X-Twilio-Webhook-Enabled: true, which fires the account's webhooks (default: never sent there)")
     .option('--report <format:path>', `write a report; repeatable; formats: ${REPORT_FORMATS.join(', ')}`, collect, [])
     .addOption(new Option('--profile <name>', 'ci: fast, concurrent; live: few runs, sequential, paced (default: live for a twilio.com target, else ci)').choices(Object.keys(PROFILES)))
     .option('--seed <n>', 'seed for generated inputs (replays a run)')
@@ -125,6 +137,9 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     apiKey?: string
     apiSecret?: string
     serviceSid?: string
+    mediaSid?: string
+    contentSid?: string
+    allowWebhooks?: boolean
     report: string[]
     profile?: string
     seed?: string
@@ -158,6 +173,10 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
     if (apiKey !== undefined && !/^SK[0-9a-fA-F]{32}$/.test(apiKey)) throw new Error(`--api-key "${apiKey.slice(0, 6)}…" is not an API key SID (SK and 32 hex digits)`)
     const serviceSid = pick(o.serviceSid, env.TWILIO_CONVERSATIONS_SERVICE_SID)
     if (serviceSid !== undefined && !/^IS[0-9a-fA-F]{32}$/.test(serviceSid)) throw new Error(`--service-sid "${serviceSid}" is not a Conversation Service SID (IS and 32 hex digits)`)
+    const mediaSid = pick(o.mediaSid, env.TWILIO_MEDIA_SID)
+    if (mediaSid !== undefined && !/^ME[0-9a-fA-F]{32}$/.test(mediaSid)) throw new Error(`--media-sid "${mediaSid}" is not a media SID (ME and 32 hex digits)`)
+    const contentSid = pick(o.contentSid, env.TWILIO_CONTENT_SID)
+    if (contentSid !== undefined && !/^HX[0-9a-fA-F]{32}$/.test(contentSid)) throw new Error(`--content-sid "${contentSid}" is not a Content template SID (HX and 32 hex digits)`)
     const accountSid = pick(o.accountSid, env.TWILIO_ACCOUNT_SID)
     const authToken = pick(o.authToken, env.TWILIO_AUTH_TOKEN)
     return {
@@ -167,6 +186,9 @@ export function parseRunOptions(argv: readonly string[], env: NodeJS.ProcessEnv,
       ...(apiKey !== undefined ? { apiKey } : {}),
       ...(apiSecret !== undefined ? { apiSecret } : {}),
       ...(serviceSid !== undefined ? { serviceSid } : {}),
+      ...(mediaSid !== undefined ? { mediaSid } : {}),
+      ...(contentSid !== undefined ? { contentSid } : {}),
+      ...(o.allowWebhooks ? { allowWebhooks: true } : {}),
       reports: o.report.map(parseReportSpec),
       ...(o.profile !== undefined ? { profile: o.profile as ProfileName } : {}),
       ...(seed !== undefined ? { seed } : {}),

@@ -44,6 +44,8 @@ export interface RecordedRunFacts {
   defaultServiceSid?: string
   defaultServiceGiven?: boolean
   secondServiceSid?: string
+  mediaSid?: string
+  contentSid?: string
   startedAt: Date
   results: readonly CheckResult[]
 }
@@ -100,6 +102,8 @@ export function startRecording(dir: string, secrets: readonly string[], earlier?
         ...(facts.defaultServiceSid ? { defaultServiceSid: redactor.text(facts.defaultServiceSid) } : {}),
         ...(facts.defaultServiceGiven ? { defaultServiceGiven: true } : {}),
         ...(facts.secondServiceSid ? { secondServiceSid: redactor.text(facts.secondServiceSid) } : {}),
+        ...(facts.mediaSid ? { mediaSid: redactor.text(facts.mediaSid) } : {}),
+        ...(facts.contentSid ? { contentSid: redactor.text(facts.contentSid) } : {}),
         preflight: PREFLIGHT_CASSETTE,
         redaction: { basicAuthHeader: 'never recorded', secret: 'scrubbed', accountSid: 'replaced by a placeholder', otherSecrets: secrets.length },
         checks,

@@ -57,7 +57,15 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   }
   const recorded = replay?.manifest ?? mergeInto
   const options: RunOptions = recorded
-    ? { ...given, seed: recorded.seed, profile: recorded.profile, select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select }
+    ? {
+        ...given,
+        seed: recorded.seed,
+        profile: recorded.profile,
+        select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select,
+        // A replay names the media and the template the recorded run was given: its checks made no others.
+        ...(replay && given.mediaSid === undefined && recorded.mediaSid !== undefined ? { mediaSid: recorded.mediaSid } : {}),
+        ...(replay && given.contentSid === undefined && recorded.contentSid !== undefined ? { contentSid: recorded.contentSid } : {}),
+      }
     : given
   // A replay of a whole recording judges what the recorded run judged: its shard, with its number of inputs.
   if (replay && given.select.length === 0 && !given.shard && replay.manifest.shard) options.shard = replay.manifest.shard
@@ -125,6 +133,9 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(ledgerFile ? { ledgerFile } : {}),
       ...(discardedTarget ? { discardedTarget } : {}),
       ...(options.runs !== undefined ? { numRuns: options.runs } : {}),
+      ...(options.mediaSid !== undefined ? { mediaSid: options.mediaSid } : {}),
+      ...(options.contentSid !== undefined ? { contentSid: options.contentSid } : {}),
+      ...(options.allowWebhooks ? { allowWebhooks: true } : {}),
       ...((recorder?.config ?? replay?.config) ? { recording: recorder?.config ?? replay!.config } : {}),
     }
     const progress = createProgress({ mode: quiet || !io.progress ? 'off' : undefined, out: io.out, total: checkCount(selected) })
@@ -158,6 +169,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(options.runs !== undefined ? { runs: options.runs } : {}),
       ...services,
       ...(options.serviceSid !== undefined ? { defaultServiceGiven: true } : {}),
+      ...(options.mediaSid !== undefined ? { mediaSid: options.mediaSid } : {}),
+      ...(options.contentSid !== undefined ? { contentSid: options.contentSid } : {}),
       startedAt,
       results: suiteRun.results,
     })

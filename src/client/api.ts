@@ -125,6 +125,28 @@ export class ConversationsApi {
     return ex
   }
 
+  /**
+   * Uploads a file as media of a Conversation Service, in the shape of Twilio's Media Content Service: the bytes as
+   * the body, their type as the Content-Type (https://www.twilio.com/docs/conversations/media-support-conversations).
+   * Twilio serves this at https://mcs.us1.twilio.com; the suite sends it only to the target's own origin (the
+   * reference server and clones that have it), never with the target's credentials to another host.
+   */
+  async uploadMedia(serviceSid: string, file: { text: string; contentType: string; filename: string }): Promise<Exchange> {
+    const path = `/v1/Services/${encodeURIComponent(serviceSid)}/Media`
+    const ex = await this.http.send({ method: 'POST', path, encoded: { body: file.text, contentType: file.contentType }, headers: { 'Content-Disposition': `attachment; filename="${file.filename}"` } })
+    const sid = createdSid(ex)
+    if (sid) this.tracker?.created({ kind: 'media', path: `${path}/${encodeURIComponent(sid)}`, sid })
+    return ex
+  }
+
+  /** Makes a Content template, in the shape of Twilio's Content API (https://www.twilio.com/docs/content/content-api-resources): a JSON body. */
+  async createContentTemplate(template: { friendly_name: string; language: string; variables: Record<string, string>; types: Record<string, unknown> }): Promise<Exchange> {
+    const ex = await this.http.send({ method: 'POST', path: '/v1/Content', encoded: { body: JSON.stringify(template), contentType: 'application/json' } })
+    const sid = createdSid(ex)
+    if (sid) this.tracker?.created({ kind: 'content', path: `/v1/Content/${encodeURIComponent(sid)}`, sid })
+    return ex
+  }
+
   messages(ref: ConversationRef, auth: Credentials = 'target'): MessagesApi {
     return new MessagesApi(this.http, `${conversationPath(ref)}/Messages`, auth)
   }

@@ -6,8 +6,11 @@ export interface CleanupResult {
   failed: Array<{ resource: LedgerResource; why: string }>
 }
 
-/** Users go first (they may name a participant), then participants, conversations, and services last (they hold the rest). */
-const ORDER: Record<ResourceKind, number> = { user: 0, participant: 1, conversation: 2, service: 3 }
+/**
+ * Users go first (they may name a participant), then participants, conversations, media and Content templates (a
+ * message refers to them), and services last (they hold the rest, media included).
+ */
+const ORDER: Record<ResourceKind, number> = { user: 0, participant: 1, conversation: 2, media: 3, content: 3, service: 4 }
 
 export function inDeletionOrder(resources: readonly LedgerResource[]): LedgerResource[] {
   return [...resources].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])
@@ -36,6 +39,7 @@ export async function deleteResources(api: ConversationsApi, resources: readonly
 export function countByKind(resources: readonly LedgerResource[]): string {
   const counts = new Map<ResourceKind, number>()
   for (const r of resources) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1)
-  const parts = [...counts].sort((a, b) => ORDER[a[0]] - ORDER[b[0]]).map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+  const noun = (kind: ResourceKind) => (kind === 'media' ? 'media item' : kind === 'content' ? 'Content template' : kind)
+  const parts = [...counts].sort((a, b) => ORDER[a[0]] - ORDER[b[0]]).map(([kind, n]) => `${n} ${noun(kind)}${n === 1 ? '' : 's'}`)
   return parts.length > 0 ? parts.join(', ') : 'nothing'
 }

@@ -6,6 +6,7 @@ import { sleep } from './sleep.ts'
 import { classifyResponse, DEFAULT_RETRY_POLICY, isIdempotent, retryAfterMs, type RetryEvent, type RetryPolicy, retryDelayMs, type Transient } from './retry.ts'
 import { parseBaseUrl, type Target } from './target.ts'
 import { requestText } from './undici.ts'
+import { webhookRefusal } from './webhooks.ts'
 
 export type Method = 'GET' | 'POST' | 'DELETE'
 export type Credentials = 'target' | 'none' | { username: string; password: string }
@@ -57,6 +58,8 @@ export interface HttpClientOptions {
    * not only the one it answered. Default: a gate of this client's own.
    */
   rateLimitGate?: RateLimitGate
+  /** --allow-webhooks: X-Twilio-Webhook-Enabled: true may go to a twilio.com target (src/client/webhooks.ts). Default: it never does. */
+  allowWebhooks?: boolean
 }
 
 /** A 429 with no deadline given is waited for at most this long. */
@@ -113,6 +116,8 @@ export class HttpClient {
    */
   async send(spec: RequestSpec): Promise<Exchange> {
     if (this.stopped) throw this.stopped
+    const refusal = webhookRefusal(this.target.baseUrl, spec.headers, this.options.allowWebhooks)
+    if (refusal !== undefined) throw new CouldNotJudge(`not sent: ${refusal}`)
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY
     const budgetEnd = this.options.deadline ?? Date.now() + DEFAULT_RATE_LIMIT_BUDGET_MS
     let transientRepeats = 0

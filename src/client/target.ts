@@ -37,3 +37,9 @@ export function parseBaseUrl(raw: string): URL {
   url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')
   return url
 }
+
+/** Whether the target is Twilio's own service (then the run is live unless told otherwise, and fires no webhooks unless allowed). */
+export function isTwilioHosted(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname.toLowerCase()
+  return host === 'twilio.com' || host.endsWith('.twilio.com')
+}

@@ -22,6 +22,7 @@ import { runInterrupted } from './interrupt.ts'
 import { seededBytes } from './random.ts'
 import { createSettler } from './settle.ts'
 import { UNOBSERVED } from './unobserved.ts'
+import { type MediaRef, mediaFor, type TemplateRef, templateFor } from './references.ts'
 import type fc from 'fast-check'
 
 /** What a check records about itself for the reporters (travels from the worker in vitest's task meta). */
@@ -77,6 +78,13 @@ export interface CheckContext {
   settle<T>(read: () => Promise<T>, agrees: (value: T) => boolean): Promise<T>
   /** Notes how many messages a settled list was expected to show and how many it never did (stateless targets show up here). */
   noteVisibility(expected: number, missing: number): void
+  /**
+   * Media to attach by MediaSid: the run's (--media-sid), else uploaded by this check where the target allows
+   * (src/harness/references.ts). Neither: the check ends "not judged: give --media-sid …".
+   */
+  media(): Promise<MediaRef>
+  /** A Content template to name by ContentSid: the run's (--content-sid), else made by this check where the target allows; else "not judged". */
+  contentTemplate(): Promise<TemplateRef>
   /** Records which allowed behaviour the server showed. */
   observe(note: string): void
   /** Records, as data, which of several allowed readings the target chose; also noted as an observation. */
@@ -165,6 +173,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
         },
         onRetry: (event) => noteRetry(transient, event),
         rateLimitGate,
+        ...(config.allowWebhooks ? { allowWebhooks: true } : {}),
         ...extra,
       })
     const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
@@ -194,6 +203,8 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
             noteVisibility: (expected, missing) => {
               meta.visibility = { expected: (meta.visibility?.expected ?? 0) + expected, missing: (meta.visibility?.missing ?? 0) + missing }
             },
+            media: () => setupStep('upload media', () => mediaFor(api, config, conversation.serviceSid, randomBytes(4).toString('hex'))),
+            contentTemplate: () => setupStep('make a Content template', () => templateFor(api, config, randomBytes(4).toString('hex'))),
             observe: (note) => meta.observations.push(note),
             reading: (name, value) => { (meta.readings ??= {})[name] = value; meta.observations.push(`${name}: ${value}`) },
             notJudged: (why) => {

@@ -53,6 +53,9 @@ export interface RecordingManifest {
   defaultServiceGiven?: boolean
   /** The shared second chat service the run used (msg.scopes.other-service). */
   secondServiceSid?: string
+  /** The media and the Content template the run was given (--media-sid, --content-sid): a replay uses them too. */
+  mediaSid?: string
+  contentSid?: string
   /** The preflight exchanges (GET /v1/Configuration), relative to the recording directory. */
   preflight: string
   redaction: {

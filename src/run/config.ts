@@ -41,6 +41,12 @@ export interface SuiteConfig {
   secondServiceSid?: string
   /** Property runs per check, overriding the profile's (--runs). */
   numRuns?: number
+  /** --media-sid: media the media checks attach; without it they upload their own where the target allows (src/harness/references.ts). */
+  mediaSid?: string
+  /** --content-sid: the Content template the ContentSid checks use; without it they make their own where the target allows. */
+  contentSid?: string
+  /** --allow-webhooks: a twilio.com target may be sent X-Twilio-Webhook-Enabled: true (src/client/webhooks.ts). */
+  allowWebhooks?: boolean
   /**
    * Several targets in one run (the mutation gate: a reference server per seeded fault, variant and condition):
    * each subject's checks run against its own target, selected by requirement ID ([] for all), and are named

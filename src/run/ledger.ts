@@ -11,7 +11,8 @@ import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { makeFolders } from './folders.ts'
 
-export type ResourceKind = 'conversation' | 'service' | 'participant' | 'user'
+/** `media` (a media upload) and `content` (a Content template): what the media and template checks make on a target whose API allows it. */
+export type ResourceKind = 'conversation' | 'service' | 'participant' | 'user' | 'media' | 'content'
 
 export interface LedgerResource {
   kind: ResourceKind

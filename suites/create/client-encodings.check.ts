@@ -1,3 +1,4 @@
+import { webhookValues } from './webhook-header.ts'
 import { check } from '../../src/harness/check.ts'
 import { expectAccepted, expectMessage } from '../../src/harness/verify.ts'
 import { CLIENT_ENCODINGS, describeEncoding, encodeAs, encodingProbe, expectSameFields } from './encodings.ts'
@@ -6,11 +7,11 @@ import { CLIENT_ENCODINGS, describeEncoding, encodeAs, encodingProbe, expectSame
 // jQuery): the Content-Type with and without a charset parameter, a space as + or %20, the
 // parameters in another order, the webhook header's name in another case (suites/create/encodings.ts says where each
 // comes from). Each must store exactly the Body, Author and Attributes sent, as a plain request would.
-check('msg.create.client-encodings', async ({ messages, scope, randomHex }) => {
+check('msg.create.client-encodings', async ({ messages, scope, randomHex, config }) => {
   const tag = randomHex(4)
   for (const [n, encoding] of CLIENT_ENCODINGS.entries()) {
     const sent = encodingProbe(tag, n)
-    const { encoded, headers } = encodeAs(sent, encoding)
+    const { encoded, headers } = encodeAs(sent, encoding, webhookValues(config)[0]!)
     const res = await messages.createEncoded(encoded, headers)
     const what = `a create encoded as ${describeEncoding(encoding)}`
     expectAccepted(res, what)

@@ -64,14 +64,17 @@ export function encodeValue(value: string, encoding: ClientEncoding): string {
   return out
 }
 
-/** The request body and headers `encoding`'s client sends for these parameters. */
-export function encodeAs(params: MessageParams, encoding: ClientEncoding): { encoded: { body: string; contentType: string }; headers: Record<string, string> } {
+/**
+ * The request body and headers `encoding`'s client sends for these parameters; the webhook header (under the client's
+ * spelling) says `webhooks`: "true" where the run may fire webhooks, else "false" (suites/create/webhook-header.ts).
+ */
+export function encodeAs(params: MessageParams, encoding: ClientEncoding, webhooks: string): { encoded: { body: string; contentType: string }; headers: Record<string, string> } {
   const names = [...encoding.order, ...(Object.keys(params) as (keyof MessageParams)[]).filter((n) => !encoding.order.includes(n))]
   const body = names
     .filter((n) => params[n] !== undefined)
     .map((n) => `${encodeValue(n, encoding)}=${encodeValue(params[n]!, encoding)}`)
     .join('&')
-  return { encoded: { body, contentType: encoding.contentType }, headers: { [encoding.webhookHeader]: 'true' } }
+  return { encoded: { body, contentType: encoding.contentType }, headers: { [encoding.webhookHeader]: webhooks } }
 }
 
 /** How `encoding` differs from a plain request, for failure messages. */

@@ -1,3 +1,4 @@
+import { webhookValues } from '../create/webhook-header.ts'
 import { check } from '../../src/harness/check.ts'
 import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
 import { CLIENT_ENCODINGS, describeEncoding, encodeAs, encodingProbe, expectSameFields } from '../create/encodings.ts'
@@ -5,13 +6,13 @@ import { CLIENT_ENCODINGS, describeEncoding, encodeAs, encodingProbe, expectSame
 // One message, edited once per way mainstream clients encode an update (the same encodings as
 // msg.create.client-encodings: suites/create/encodings.ts). Each edit changes Body, Author and Attributes to new
 // values, so an edit the server did not read as a form (and so applied nothing) shows as the values of the edit before.
-check('msg.update.client-encodings', async ({ messages, scope, seedMessage, randomHex }) => {
+check('msg.update.client-encodings', async ({ messages, scope, seedMessage, randomHex, config }) => {
   const seeded = await seedMessage({ Body: 'before any encoded edit' })
   const tag = randomHex(4)
   let before: string | null = seeded.body
   for (const [n, encoding] of CLIENT_ENCODINGS.entries()) {
     const sent = encodingProbe(tag, n)
-    const { encoded, headers } = encodeAs(sent, encoding)
+    const { encoded, headers } = encodeAs(sent, encoding, webhookValues(config)[0]!)
     const res = await messages.updateEncoded(seeded.sid, encoded, headers)
     const what = `an update encoded as ${describeEncoding(encoding)}`
     expectAccepted(res, what)

@@ -22,6 +22,8 @@ export const REPRESENTATION: readonly Requirement[] = [
     'links is an object whose delivery_receipts is the message url + /Receipts ("the delivery & read receipts of this message")'),
   req('msg.representation.links-channel-metadata', 'should', 'docs', DOC.properties,
     'links also holds channel_metadata, the message url + /ChannelMetadata, as every example shows (the property description names only the receipts)'),
+  req('msg.representation.delivery-receipts-link', 'must', 'docs', DOC.receipts,
+    'links.delivery_receipts leads to the receipts: followed on the target (as page URLs are), it answers 200 with a page whose meta.key is "delivery_receipts" and which holds a delivery_receipts list (the Conversation Message Receipt resource)'),
   req('msg.representation.attributes-json', 'must', 'docs', DOC.properties,
     'attributes is a string that holds structurally valid JSON'),
   req('msg.representation.attributes-default', 'must', 'docs', DOC.properties,
