@@ -34,7 +34,7 @@ project() {
   npm init -y > /dev/null
   npm pkg set type=module
   npm i --no-audit --no-fund --silent --prefer-offline "$tarball" "${tools[@]}" "${@:2}"
-  echo "$1: installed with vitest $(node -p "require('vitest/package.json').version")"
+  echo "$1: installed with vitest $(node -p "require('vitest/package.json').version") (${SECONDS} s so far)"
 }
 
 # docs/mock-ci.md's TypeScript recipes, as the installed package's copy of the page shows them, and a strict
@@ -55,7 +55,7 @@ TSCONFIG
   # The package's own declarations and vitest's, checked too (skipLibCheck spares only the twilio SDK's).
   npx tsc --noEmit --skipLibCheck false --strict --module nodenext --types node judge-your-mock.test.ts && echo "the package's declarations (skipLibCheck false): ok"
   npx vitest run --reporter dot > vitest.txt || { cat vitest.txt; exit 1; }
-  echo "npx vitest run: $(grep -E '^ *Tests ' vitest.txt | tr -s ' ')"
+  echo "npx vitest run: $(sed 's/\x1b\[[0-9;]*m//g' vitest.txt | grep -E '^ *Tests ' | tr -s ' ')"
 }
 
 project vitest-4
@@ -91,6 +91,30 @@ TEST
 npx vitest run package.test.mjs > vitest.txt || { cat vitest.txt; exit 1; }
 echo "a vitest test using the library in an empty project: ok"
 
+# Every relative link of the installed pages, and every expectations file they name, is in the package.
+node --input-type=module - << 'LINKS'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+const pkg = 'node_modules/twilio-conversations-message-conformance'
+const pages = ['README.md', 'docs/mock-ci.md', 'docs/nightly.md', 'docs/certify.md', 'mock/README.md']
+const broken = []
+let links = 0
+for (const page of pages) {
+  const text = readFileSync(join(pkg, page), 'utf8')
+  for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+    if (/^[a-z]+:/.test(target)) continue
+    links++
+    if (!existsSync(join(pkg, dirname(page), target))) broken.push(`${page} -> ${target}`)
+  }
+  for (const [, path] of text.matchAll(/`(expectations\/[^`\s]+\.json)`/g)) if (!existsSync(join(pkg, path))) broken.push(`${page} -> ${path}`)
+}
+if (broken.length > 0) {
+  console.error(`links that break in the installed package: ${broken.join(', ')}`)
+  process.exit(1)
+}
+console.log(`${links} relative links in ${pages.length} installed pages: all resolve`)
+LINKS
+
 cat > required.cjs << 'REQUIRE'
 const { requirements, validatePage } = require('twilio-conversations-message-conformance')
 if (typeof validatePage !== 'function') throw new Error('no validatePage')
@@ -125,3 +149,4 @@ project vitest-3 "vitest@$VITEST_3"
 recipes
 npx conformance --quiet msg.create > run.txt || { cat run.txt; exit 1; }
 echo "npx conformance msg.create on vitest $VITEST_3: $(grep -oE '^CONFORMANT[^ ]*( \(partial[^)]*\))?' run.txt)"
+echo "package check: ok in ${SECONDS} s"
