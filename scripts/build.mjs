@@ -5,7 +5,7 @@
 //     imports), so a check worker loads one module instead of about a hundred;
 //  4. dist/src/cli/entry.js is touched last: bin/conformance.mjs runs dist/ only when it is newer than every source.
 import { execFileSync } from 'node:child_process'
-import { rmSync, utimesSync } from 'node:fs'
+import { copyFileSync, rmSync, utimesSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -47,6 +47,9 @@ await build({
   logLevel: 'warning',
 })
 console.log(`checks bundled: ${files.length} into ${relative(root, loader)}`)
+
+// tsc compiles TypeScript only: the one-line refusal of `require('…/vitest')` (package.json exports) is copied.
+copyFileSync(join(root, 'src', 'lib', 'vitest-require.cjs'), join(dist, 'src', 'lib', 'vitest-require.cjs'))
 
 const now = new Date()
 utimesSync(join(dist, 'src', 'cli', 'entry.js'), now, now)

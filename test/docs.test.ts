@@ -27,11 +27,15 @@ function commandsOf(text: string): string[][] {
 
 /** Shell words, with workflow expressions and variables replaced by harmless values. */
 function words(line: string): string[] {
-  const cleaned = line.replace(/\$\{\{[^}]*\}\}/g, '1').replace(/"\$\w+"|\$\w+/g, 'x').replace(/…/g, 'x')
+  const cleaned = line
+    .replace(/\$\{\{[^}]*\}\}/g, '1')
+    .replace(/"\$\w*(?:TARGET|URL)"|\$\w*(?:TARGET|URL)\b/g, 'http://127.0.0.1:4010') // a variable holding a URL
+    .replace(/"\$\w+"|\$\w+/g, 'x')
+    .replace(/…/g, 'x')
   return [...cleaned.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
 }
 
-const SUBCOMMANDS = ['validate', 'sweep', 'merge', 'verify', 'sign', 'keygen'] as const
+const SUBCOMMANDS = ['validate', 'sweep', 'merge', 'verify', 'sign', 'keygen', 'serve'] as const
 const helpOf = new Map<string, Promise<string>>()
 const subcommandHelp = (name: string) => {
   if (!helpOf.has(name)) helpOf.set(name, runCli([name, '--help']).then((r) => r.stdout))

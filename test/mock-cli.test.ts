@@ -44,6 +44,7 @@ describe('mock/main.ts', { timeout: 20_000 }, () => {
   it('prints the URL and credentials, serves them, and exits 0 on SIGTERM', async () => {
     const run = cli(['--port', '0', '--account-sid', 'AC' + 'c'.repeat(32), '--auth-token', 'tok', '--fault', 'create-200,attributes-null'])
     const [, url] = await run.waitFor(/Reference server listening on (http:\/\/\S+)\n/)
+    expect(run.out().split('\n')[0]).toBe(`CONFORMANCE_TARGET=${url} TWILIO_ACCOUNT_SID=AC${'c'.repeat(32)} TWILIO_AUTH_TOKEN=tok`)
     expect(run.out()).toContain(`Account SID: AC${'c'.repeat(32)}`)
     expect(run.out()).toMatch(/Auth token:\s+tok/)
     expect(run.out()).toMatch(/Faults on:\s+create-200, attributes-null/)

@@ -20,6 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./sign.ts')).signCommand(argv.slice(1))
       case 'keygen':
         return (await import('./sign.ts')).keygenCommand(argv.slice(1))
+      case 'serve':
+        return await (await import('./serve.ts')).serve(argv.slice(1))
     }
     const { versionLine } = await import('./suite-identity.ts')
     const options = parseRunOptions(argv, process.env, (s) => process.stdout.write(s), versionLine)

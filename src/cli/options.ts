@@ -85,6 +85,8 @@ Commands:
   npx conformance merge A.json B.json --report FORMAT:PATH   join shard reports into one run report
   npx conformance verify DIR                        re-derive a certification bundle's verdict offline
   npx conformance sign DIR --key KEY                sign a bundle (Ed25519); keygen DIR makes a key pair
+  npx conformance serve --port 0                    run the reference server until Ctrl+C, printing its URL and
+                                                    credentials (faults, variants, conditions); see serve --help
 
 Credentials: --account-sid/--auth-token (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN), or an API key: --api-key/
 --api-secret (TWILIO_API_KEY, TWILIO_API_SECRET) with --account-sid naming the account. They are sent only to the

@@ -28,7 +28,7 @@ export async function preflight(http: HttpClient, serviceSid?: string): Promise<
   if (serviceSid !== undefined) {
     // The service is named: only make sure the credentials work on the conversations API itself.
     const list = await probe(http, '/v1/Conversations?PageSize=1', 'conversations')
-    if (list.response.status >= 400) throw new UsageError(`${http.origin} answered GET /v1/Conversations with ${list.response.status}; is --target the API base URL?`)
+    if (list.response.status >= 400) throw unusable(http.origin, [['GET /v1/Conversations', list]])
     return { defaultServiceSid: serviceSid, warnings: [] }
   }
   const config = await probe(http, '/v1/Configuration', 'configuration')
@@ -39,10 +39,27 @@ export async function preflight(http: HttpClient, serviceSid?: string): Promise<
   }
   // No Configuration resource (a partial clone): make sure the credentials work on the messages API itself.
   const list = await probe(http, '/v1/Conversations?PageSize=1', 'conversations')
-  if (list.response.status >= 400) {
-    throw new UsageError(`${http.origin} answered GET /v1/Configuration with ${config.response.status} and GET /v1/Conversations with ${list.response.status}; is --target the API base URL?`)
-  }
+  if (list.response.status >= 400) throw unusable(http.origin, [['GET /v1/Configuration', config], ['GET /v1/Conversations', list]])
   return { warnings: [`GET /v1/Configuration answered ${config.response.status}: service-scoped checks will report setup failures (pass --service-sid IS…)`] }
+}
+
+/**
+ * Why the preflight cannot go on. A Twilio error body for a 404 says the target is this kind of API and the base URL
+ * is plausibly right: the endpoint is missing, and the line names it (docs/mock-ci.md lists what a target must
+ * serve). Any other refusal may be a wrong base URL, and the line asks.
+ */
+function unusable(origin: string, answers: ReadonlyArray<readonly [string, Exchange]>): UsageError {
+  const said = answers.map(([endpoint, ex]) => `${endpoint} with ${ex.response.status}`).join(' and ')
+  const last = answers[answers.length - 1]!
+  if (last[1].response.status === 404 && isTwilioError(last[1].json)) {
+    return new UsageError(`${origin} answered ${said}: the target does not serve ${last[0]}, which the suite needs before any check (see the endpoints a target must serve in docs/mock-ci.md)`)
+  }
+  return new UsageError(`${origin} answered ${said}; is --target the API base URL?`)
+}
+
+/** A Twilio error body (`code`, `status`), as every Twilio API answers a refusal with. */
+function isTwilioError(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && typeof (json as { status?: unknown }).status === 'number' && 'code' in json
 }
 
 async function probe(http: HttpClient, path: string, what: 'configuration' | 'conversations'): Promise<Exchange> {

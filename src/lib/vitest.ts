@@ -67,7 +67,12 @@ interface ConformanceMatchers<R = unknown> {
   toBeTwilioError(status?: number): R
 }
 
+// vitest's documented seam for custom matchers (3.2 and later) is `Matchers<T = any>` alone: `expect(x).…` and the
+// asymmetric `expect.…` both extend it. Augmenting `Assertion<T>` instead compiled in this repository but not in a
+// consumer's project (strict, nodenext, the packed package): the matchers were missing there (TS2339). Augmenting
+// `AsymmetricMatchersContaining` too makes vitest's own `ExpectStatic` invalid (two differing members).
+// scripts/check-package.sh type-checks such a project, with vitest 4 and 3. `vitest` here is the consumer's own
+// copy: it is a peer dependency of this package.
 declare module 'vitest' {
-  interface Assertion<T> extends ConformanceMatchers<T> {}
-  interface AsymmetricMatchersContaining extends ConformanceMatchers {}
+  interface Matchers<T = any> extends ConformanceMatchers<T> {}
 }
