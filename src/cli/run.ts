@@ -5,6 +5,7 @@
  * summary and the reports. SIGINT or SIGTERM stops the checks, cleans up, writes every report as INCOMPLETE.
  */
 import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, rmdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { estimatedRequests } from '../catalogue/costs.ts'
 import { REQUIREMENTS } from '../catalogue/requirements.ts'
@@ -23,7 +24,7 @@ import { expectationsOption } from './expect.ts'
 import { watchForInterrupt } from './interrupt.ts'
 import { printRequirementList, selectedRequirements } from './list.ts'
 import type { RunOptions } from './options.ts'
-import { checkRecordFolder, checkReportPaths } from './outputs.ts'
+import { checkLedgerFolder, checkRecordFolder, checkReportPaths } from './outputs.ts'
 import { createProgress } from './progress.ts'
 import type { Replay } from './recording.ts'
 import { suiteIdentity } from './suite-identity.ts'
@@ -46,6 +47,26 @@ export async function runCommand(given: RunOptions): Promise<number> {
 
 /** One run; returns its exit status and, when it got as far, its report. */
 export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCode: number; report?: RunReport }> {
+  // checkRecordFolder makes the --record folder (only that proves it can be made): a run that then fails at start
+  // (credentials, the preflight) takes it away again rather than leave an empty folder that looks like a recording.
+  const newRecordFolder = given.record !== undefined && !existsSync(resolve(given.record)) ? resolve(given.record) : undefined
+  try {
+    return await runOnce(given, io)
+  } catch (err) {
+    if (newRecordFolder) removeIfEmpty(newRecordFolder)
+    throw err
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir)
+  } catch {
+    // Not there, or not empty after all: nothing of ours to take away.
+  }
+}
+
+async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number; report?: RunReport }> {
   // --replay and --record-merge: the seed, the profile, the run ID (and unless prefixes narrow it, the selection)
   // are the recorded run's, so the requests match the recording.
   const recording = given.replay !== undefined || given.record !== undefined ? await import('./recording.ts') : undefined
@@ -76,6 +97,13 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   const startedAt = new Date()
   // A recording's run ID is derived from its seed, so recording the same run again makes the same requests.
   const runId = recorded?.runId ?? (options.record !== undefined ? `recorded-seed-${seed}` : startedAt.toISOString())
+  // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
+  // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
+  const discardedTarget = embedded && options.record === undefined
+  const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, newLedgerFileName(runId))
+  // Checked with the report paths, before the first request: a ledger that cannot be written is the user's folder,
+  // never a verdict on the target (every check would fail at its first creation).
+  if (ledgerFile) checkLedgerFolder(options.ledgerDir, ledgerFile)
 
   // With no target, the suite tests its own reference server, with throw-away credentials.
   // Recorded, it runs reproducibly (SIDs and clock from the seed) and the checks one at a time: the same run then
@@ -102,15 +130,11 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) io.out.write(`${line}\n`)
     for (const w of setup.warnings) io.err.write(`conformance: warning: ${w}\n`)
 
-    // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
-    // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
-    const discardedTarget = embedded && recorder === undefined
     // The services the checks use, as the config and the recording's manifest carry them.
     const services = {
       ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
       ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
     }
-    const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, newLedgerFileName(runId))
     const config: SuiteConfig = {
       target,
       embedded,
@@ -179,8 +203,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     const reports = await writeReports(report, options.reports)
     if (!quiet) for (const file of reports.written) io.out.write(`report written: ${file}\n`)
     for (const problem of reports.failed) io.err.write(`conformance: ${problem}\n`)
-    const interrupted = interrupt.which()
-    if (interrupted) return { exitCode: interrupted === 'SIGINT' ? 130 : 143, report }
+    // The exit status is the one the reports state (130/143 when interrupted): a signal after the report was made
+    // (while the files were written) no longer changes what the run judged.
     return { exitCode: reports.failed.length > 0 ? Math.max(2, exitCodeOf(report)) : exitCodeOf(report), report }
   } finally {
     interrupt.dispose()
