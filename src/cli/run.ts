@@ -21,6 +21,7 @@ import type { CheckResult } from '../run/results.ts'
 import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
 import { startEmbeddedServer } from './embedded.ts'
 import { expectationsOption } from './expect.ts'
+import { commandHintFor } from './launcher.ts'
 import { watchForInterrupt } from './interrupt.ts'
 import { printRequirementList, selectedRequirements } from './list.ts'
 import type { RunOptions } from './options.ts'
@@ -89,11 +90,14 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
   checkReportPaths(options.reports)
   const expectations = expectationsOption(options.expect)
   const embedded = options.target === undefined && !replay
-  const profile: ProfileName = options.profile ?? (options.target !== undefined && isTwilioHosted(options.target) ? 'live' : 'ci')
+  const defaultProfile: ProfileName = options.target !== undefined && isTwilioHosted(options.target) ? 'live' : 'ci'
+  const profile: ProfileName = options.profile ?? defaultProfile
   const profileReason = options.profile !== undefined || replay ? '' : profile === 'live' ? ' (a twilio.com target: paced, few property runs; --profile ci to change)' : ''
   // Credentials for a target are checked before the embedded server or anything else starts.
   const given_target = !embedded && !replay ? targetFromOptions({ ...options, target: options.target! }) : undefined
   const seed = options.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
+  // The commands the hints print, as the user runs the suite from here (src/cli/launcher.ts).
+  const hint = commandHintFor(options, { embedded, profile, defaultProfile })
   const startedAt = new Date()
   // A recording's run ID is derived from its seed, so recording the same run again makes the same requests.
   const runId = recorded?.runId ?? (options.record !== undefined ? `recorded-seed-${seed}` : startedAt.toISOString())
@@ -142,6 +146,7 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
       seed,
       runId,
       settleMs: options.settleMs,
+      hint,
       ...services,
       ...(ledgerFile ? { ledgerFile } : {}),
       ...(discardedTarget ? { discardedTarget } : {}),
@@ -195,7 +200,7 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
       level: options.level,
       ...(expectations ? { expectations } : {}),
     })
-    printRunSummary(report, io.out, options.output)
+    printRunSummary(report, io.out, options.output, hint)
     if (!quiet) {
       if (cleanup?.line) io.out.write(`${cleanup.line}\n`)
       for (const line of recordingLines(recordedLine, replay, suiteRun.results)) io.out.write(`${line}\n`)

@@ -1,4 +1,5 @@
 import type { Target } from '../client/target.ts'
+import type { CommandHint } from './command.ts'
 import type { ProfileName } from './profiles.ts'
 
 /** --record DIR or --replay DIR (src/record/): cassettes written per check, or served instead of the network. */
@@ -41,6 +42,8 @@ export interface SuiteConfig {
   secondServiceSid?: string
   /** Property runs per check, overriding the profile's (--runs). */
   numRuns?: number
+  /** How the user runs the suite and reaches this target again, for the replay commands of failures (src/run/command.ts). */
+  hint?: CommandHint
   /**
    * Several targets in one run (the mutation gate: a reference server per seeded fault, variant and condition):
    * each subject's checks run against its own target, selected by requirement ID ([] for all), and are named
