@@ -19,8 +19,10 @@ export function launcherFor(packageRoot: string, cwd: string): string {
     return here === project || here.startsWith(project + sep) ? 'npx conformance' : 'conformance'
   }
   if (here === root) return 'npm run conformance --'
-  const bin = relative(here, join(root, 'bin', 'conformance.mjs'))
-  return `node ${bin.startsWith('.') ? bin : `.${sep}${bin}`}`
+  // A checkout run from elsewhere: the bin by a path that works from here (absolute when it lies outside).
+  const bin = join(root, 'bin', 'conformance.mjs')
+  const rel = relative(here, bin)
+  return `node ${rel.startsWith('..') ? bin : `.${sep}${rel}`}`
 }
 
 /** The hint for this run: the launcher, the target's flags, the inputs' flags, and the credentials' variables. */

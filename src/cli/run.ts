@@ -82,7 +82,8 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
     ? { ...given, seed: recorded.seed, profile: recorded.profile, select: given.select.length > 0 ? given.select : replay ? recorded.select : given.select }
     : given
 
-  const selected = selectedRequirements(options)
+  // A recording of an interrupted run replays what it holds; what its run never reached is one run error below.
+  const { held: selected, unrecorded } = replay ? replay.held(selectedRequirements(options)) : { held: selectedRequirements(options), unrecorded: undefined }
   if (options.list) {
     printRequirementList(selected, io.out)
     return { exitCode: 0 }
@@ -169,6 +170,10 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
     const reporting = Promise.all([import('../report/run-report.ts'), import('./console.ts')])
     reporting.catch(() => undefined)
     const suiteRun = await checks
+    // The checks of the selected requirements: the engine also names the others, as skipped, which a replay must not
+    // compare with what was recorded.
+    const ids = new Set(selected.map((r) => r.id))
+    const judged = suiteRun.results.filter((r) => ids.has(r.requirement))
     const [{ buildRunReport, exitCodeOf }, { printRunSummary }] = await reporting
 
     const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile) : undefined
@@ -184,6 +189,7 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
       ...(options.serviceSid !== undefined ? { defaultServiceGiven: true } : {}),
       startedAt,
       results: suiteRun.results,
+      interrupted: interrupt.which(),
     })
     const report = buildRunReport(selected, suiteRun.results, {
       suite: suiteIdentity(),
@@ -196,14 +202,14 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
       settleMs: options.settleMs,
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
-      runErrors: [...suiteRun.runErrors, ...(cleanup?.failed ?? [])],
+      runErrors: [...suiteRun.runErrors, ...(cleanup?.failed ?? []), ...(unrecorded ? [unrecorded] : [])],
       level: options.level,
       ...(expectations ? { expectations } : {}),
     })
     printRunSummary(report, io.out, options.output, hint)
     if (!quiet) {
       if (cleanup?.line) io.out.write(`${cleanup.line}\n`)
-      for (const line of recordingLines(recordedLine, replay, suiteRun.results)) io.out.write(`${line}\n`)
+      for (const line of recordingLines(recordedLine, replay, judged)) io.out.write(`${line}\n`)
     }
     const reports = await writeReports(report, options.reports)
     if (!quiet) for (const file of reports.written) io.out.write(`report written: ${file}\n`)
