@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function line(o: SubjectOutcome): string {
-  const t = `${(o.durationMs / 1000).toFixed(1)} s`
+  const t = `${(o.durationMs / 1000).toFixed(1)} s in its checks`
   if (o.problem) return `${o.subject.kind} ${o.subject.name}: NO REPORT (${o.problem}) ${t}`
   if (o.subject.kind === 'fault') return `fault ${o.subject.name}: ${o.failed.length > 0 ? `killed by ${o.failed.map((f) => f.id).join(', ')}` : 'SURVIVED'} (${t})`
   return `${o.subject.kind} ${o.subject.name}: ${o.verdict}${o.failed.length ? ` (${o.failed.map((f) => f.id).join(', ')})` : ''} (${t})`
