@@ -45,6 +45,26 @@ describe('outputs are checked before the first request', () => {
   })
 })
 
+describe('the ledger folder is checked with the outputs, before the first request', () => {
+  test('a --ledger-dir that cannot be made (under a file): one line naming it, exit 2, no request', async () => {
+    const before = server.requestCount()
+    const run = await runCli([...target(), '--ledger-dir', 'README.md/ledgers'])
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^conformance: --ledger-dir README\.md\/ledgers \(where the run writes down what it creates, to delete it\): cannot create the folder .*README\.md is a file; run from a folder you can write, or give --ledger-dir$/m)
+    expect(run.stdout).toBe('')
+    expect(server.requestCount()).toBe(before)
+  })
+
+  test('a run that fails at start (refused credentials) leaves no empty recording folder behind', async () => {
+    const dir = join(tmp, 'never-recorded')
+    const run = await runCli(['--target', server.url, '--account-sid', server.accountSid, '--auth-token', 'not-the-token', '--record', dir])
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(existsSync(dir)).toBe(false)
+  })
+})
+
 describe('recordings are never overwritten by surprise', () => {
   const dir = join(tmp, 'recording')
   const cassettes = () => readdirSync(dir).filter((f) => f.startsWith('msg.')).sort()
