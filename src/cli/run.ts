@@ -14,6 +14,7 @@ import type { Exchange } from '../client/exchange.ts'
 import { accountTarget, type Target } from '../client/target.ts'
 import type { RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
+import { sweepCommand } from '../run/command.ts'
 import type { SuiteConfig } from '../run/config.ts'
 import { newLedgerFileName } from '../run/ledger.ts'
 import { PROFILES, type ProfileName } from '../run/profiles.ts'
@@ -125,7 +126,7 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
   const server = embedded
     ? await startEmbeddedServer({ accountSid: options.accountSid, authToken: options.authToken, ...(options.record !== undefined ? { reproducibleSeed: seed } : {}), ...(selfPrepared ? { prepare: selfPrepared } : {}) })
     : undefined
-  const interrupt = watchForInterrupt()
+  const interrupt = watchForInterrupt(process.stderr, sweepCommand(hint, options.target ?? ''))
   try {
     const target: Target = replay?.target ?? given_target ?? accountTarget(server!, options.timeoutMs)
     const recorder = options.record !== undefined ? recording!.startRecording(options.record, options.redact, mergeInto) : undefined
@@ -176,7 +177,7 @@ async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number
     const judged = suiteRun.results.filter((r) => ids.has(r.requirement))
     const [{ buildRunReport, exitCodeOf }, { printRunSummary }] = await reporting
 
-    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile) : undefined
+    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile, sweepCommand(hint, target.baseUrl)) : undefined
     const recordedLine = recorder?.finish({
       suite: suiteIdentity(),
       target,

@@ -36,3 +36,8 @@ export function envNote(hint: Pick<CommandHint, 'env'>): string | undefined {
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
   return `with the credentials in ${list} (set ${names.length === 1 ? 'it' : 'them'} first; the suite reads them from the environment)`
 }
+
+/** The sweep of this target, as the user runs it (credentials from the same variables): what a killed run leaves is its. */
+export function sweepCommand(hint: Pick<CommandHint, 'launcher'>, baseUrl: string): string {
+  return `${hint.launcher} sweep --target ${baseUrl}`
+}
