@@ -16,6 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Prints why the tests that need ../shared (Twilio's doc page, OpenAPI file, fixtures) skip, where it is missing.
+    globalSetup: ['test/support/skip-note.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'threads',

@@ -45,6 +45,26 @@ describe('outputs are checked before the first request', () => {
   })
 })
 
+describe('the ledger folder is checked with the outputs, before the first request', () => {
+  test('a --ledger-dir that cannot be made (under a file): one line naming it, exit 2, no request', async () => {
+    const before = server.requestCount()
+    const run = await runCli([...target(), '--ledger-dir', 'README.md/ledgers'])
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^conformance: --ledger-dir README\.md\/ledgers \(where the run writes down what it creates, to delete it\): cannot create the folder .*README\.md is a file; run from a folder you can write, or give --ledger-dir$/m)
+    expect(run.stdout).toBe('')
+    expect(server.requestCount()).toBe(before)
+  })
+
+  test('a run that fails at start (refused credentials) leaves no empty recording folder behind', async () => {
+    const dir = join(tmp, 'never-recorded')
+    const run = await runCli(['--target', server.url, '--account-sid', server.accountSid, '--auth-token', 'not-the-token', '--record', dir])
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(existsSync(dir)).toBe(false)
+  })
+})
+
 describe('recordings are never overwritten by surprise', () => {
   const dir = join(tmp, 'recording')
   const cassettes = () => readdirSync(dir).filter((f) => f.startsWith('msg.')).sort()
@@ -113,12 +133,14 @@ describe('every run ends with something to act on', () => {
     afterAll(() => new Promise<void>((resolve) => broken.close(() => resolve())))
 
     test('INCOMPLETE ends with the first check that could not judge, its last exchange, and what to run next', async () => {
-      const run = await runCli(['--target', url, '--account-sid', 'AC' + '1'.repeat(32), '--auth-token', 'x', 'msg.create.status-201'])
+      const run = await runCli(['--target', url, '--account-sid', 'AC' + '1'.repeat(32), '--auth-token', 'hint-secret-token', 'msg.create.status-201'])
       expect(run.code).toBe(2)
       const tail = run.stdout.slice(run.stdout.indexOf('next:'))
       expect(tail).toMatch(/^next:\n {2}the first check that could not judge: msg\.create\.status-201 \[default\]: could not create a conversation to test in/)
       expect(tail).toMatch(/ {2}its last exchange: POST \/v1\/Conversations → 400 \{"code":50000,"message":"This account cannot create conversations"/)
-      expect(tail).toMatch(/ {2}see every request and answer: npm run conformance -- msg\.create\.status-201 --verbose --target http/)
+      // In this repository's form (the tests run the bin from its root), with the run's seed, the credentials by name.
+      expect(tail).toMatch(/ {2}see every request and answer: npm run conformance -- msg\.create\.status-201 --seed \d+ --verbose --target http:\/\/127\.0\.0\.1:\d+\n {4}with the credentials in TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN \(set them first/)
+      expect(run.stdout + run.stderr).not.toContain('hint-secret-token')
     })
   })
 })

@@ -6,6 +6,7 @@ import { type ReferenceServer, startReferenceServer } from '../mock/server.ts'
 import { TestClient } from '../mock/testkit.ts'
 import { validateById } from '../src/schemas/validate.ts'
 import { runCli, startCli } from './support/cli.ts'
+import { parseJunit } from './support/junit.ts'
 import { countResources } from './support/resources.ts'
 
 // A real account, imitated by the reference server's production conditions (mock/conditions.ts): slow, lagging,
@@ -70,21 +71,30 @@ describe('a target that behaves like production', () => {
     expect(s.requestCount()).toBe(0)
   })
 
-  test('SIGINT in the middle of a live run: exit 130, every report INCOMPLETE, nothing left on the server', async () => {
+  test('SIGINT in the middle of a live run: the bin exits after its cleanup with 130, every report says 130 and INCOMPLETE, nothing left on the server', async () => {
     const s = await server(['latency=20', 'auto-users'])
     const files = { json: join(tmp, 'int.json'), junit: join(tmp, 'int.xml'), html: join(tmp, 'int.html'), markdown: join(tmp, 'int.md') }
-    const { child, done } = startCli([...accountFlags(s), '--profile', 'live', '--ledger-dir', join(tmp, 'ledgers-int'), ...Object.entries(files).flatMap(([f, p]) => ['--report', `${f}:${p}`])])
+    // Started as the docs' workflows start it (./node_modules/.bin/conformance: the bin through its #! line).
+    const { child, done } = startCli([...accountFlags(s), '--profile', 'live', '--ledger-dir', join(tmp, 'ledgers-int'), ...Object.entries(files).flatMap(([f, p]) => ['--report', `${f}:${p}`])], {}, 300_000, true)
     await waitFor(() => s.requestCount() > 20)
     child.kill('SIGINT')
     const run = await done
+    // Counted the moment the process has exited: the cleanup happened before it, not behind it.
+    const left = await countResources(s)
     expect(run.code, run.stderr).toBe(130)
     expect(run.stderr).toContain('SIGINT: stopping the checks')
-    expect(JSON.parse(readFileSync(files.json, 'utf8'))).toMatchObject({ verdict: 'INCOMPLETE', interrupted: 'SIGINT' })
-    expect(readFileSync(files.junit, 'utf8')).toContain('<property name="interrupted" value="SIGINT"/>')
+    expect(run.stdout).toMatch(/^INCOMPLETE {2}target /m)
+    expect(run.stdout).toMatch(/^gate failed \(exit 130, level must\)$/m)
+    expect(JSON.parse(readFileSync(files.json, 'utf8'))).toMatchObject({ verdict: 'INCOMPLETE', interrupted: 'SIGINT', gate: { passed: false, exitCode: 130 } })
+    const junit = readFileSync(files.junit, 'utf8')
+    expect(junit).toContain('<property name="interrupted" value="SIGINT"/>')
+    expect(parseJunit(junit).counts.errors).toBeGreaterThanOrEqual(1)
+    expect(junit).toMatch(/<testcase name="interrupted" classname="conformance\.run" time="0">\n {6}<error message="the run was interrupted by SIGINT \(exit 130\); \d+ gated requirements were not judged"/)
     expect(readFileSync(files.html, 'utf8')).toContain('<h1 id="verdict">INCOMPLETE</h1>')
+    expect(readFileSync(files.html, 'utf8')).toContain('<dd>FAILED (exit status 130)</dd>')
     expect(readFileSync(files.markdown, 'utf8')).toMatch(/^## ⚠️ INCOMPLETE/)
+    expect(readFileSync(files.markdown, 'utf8')).toContain('gate FAILED \\(exit 130, level must\\)')
     // The shared second service is kept on purpose (empty); nothing else the run made remains.
-    const left = await countResources(s)
     expect({ ...left, services: left.services.filter((n) => n !== 'conformance-suite shared second service') }).toEqual({ services: [], conversations: 0, participants: 0, users: 0 })
   })
 

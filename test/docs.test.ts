@@ -22,7 +22,7 @@ function recipesOf(markdown: string): Array<{ path: string; block: string }> {
  */
 function commandsOf(text: string): string[][] {
   const joined = text.replace(/\\\n\s*/g, ' ').replace(/>-\n((?:\s{10,}\S.*\n?)+)/g, (_m, block: string) => block.replace(/\n\s*/g, ' '))
-  return [...joined.matchAll(/(?:npx conformance|npm run conformance --)((?: [^\n`|&;#]+)?)/g)].map((m) => words(m[1] ?? ''))
+  return [...joined.matchAll(/(?:npx conformance|npm run conformance --|\.\/node_modules\/\.bin\/conformance)((?: [^\n`|&;#]+)?)/g)].map((m) => words(m[1] ?? ''))
 }
 
 /** Shell words, with workflow expressions and variables replaced by harmless values. */
@@ -63,6 +63,14 @@ describe('the docs', () => {
       } else {
         expect(() => parseRunOptions(argv, {}, () => {}, () => 'version'), `${doc}: npx conformance ${argv.join(' ')}`).not.toThrow()
       }
+    }
+  })
+
+  test('the workflows call the installed bin, which a cancelled job waits for (npx exits at once on a signal)', () => {
+    for (const file of readdirSync(join(ROOT, 'docs/workflows'))) {
+      const text = read(`docs/workflows/${file}`)
+      expect(text, file).not.toMatch(/npx conformance/)
+      expect(text, file).toMatch(/\.\/node_modules\/\.bin\/conformance /)
     }
   })
 

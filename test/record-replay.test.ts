@@ -1,6 +1,6 @@
 // --record and --replay: redaction before anything reaches the disk, the cassette format, replay matching through
 // undici's MockAgent, and the CLI end to end (record against the reference server, replay with it gone).
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -146,6 +146,32 @@ describe('conformance --record and --replay, end to end', () => {
     expect(run.stdout).toContain('every replayed check has the verdict it had when recorded')
     const counts = (s: string) => /\d+ passed, \d+ failed, \d+ skipped, \d+ setup errors \(\d+ requirements, \d+ requests/.exec(s)?.[0]
     expect(counts(run.stdout)).toBe(counts(recorded))
+  })
+
+  test('a partial replay compares only what it replayed', async () => {
+    const run = await runCli(['--replay', dir, 'msg.create.status-201'])
+    expect(run.code, run.stderr).toBe(0)
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as RecordingManifest
+    expect(run.stdout).toContain(`every replayed check (2 of the ${manifest.checks.length} checks recorded) has the verdict it had when recorded`)
+    expect(run.stdout).not.toMatch(/differs? from the recording|replayed skipped/)
+  })
+
+  test('a recording of an interrupted run replays what it holds, and says once that the rest was never recorded', async () => {
+    const cut = join(tmp, 'interrupted')
+    cpSync(dir, cut, { recursive: true })
+    const manifest = JSON.parse(readFileSync(join(cut, 'manifest.json'), 'utf8')) as RecordingManifest
+    // As the recorder leaves it: the requirements the run never reached have no cassette and no manifest entry.
+    const held = manifest.checks.filter((c) => !c.requirement.startsWith('msg.errors') && !c.requirement.startsWith('msg.stateful'))
+    for (const c of manifest.checks.filter((x) => !held.includes(x))) rmSync(join(cut, c.file))
+    writeFileSync(join(cut, 'manifest.json'), JSON.stringify({ ...manifest, checks: held, interrupted: 'SIGINT' }))
+    expect(validateById('urn:conversations-conformance:schema:recording-manifest', { ...manifest, checks: held, interrupted: 'SIGINT' })).toEqual([])
+    const run = await runCli(['--replay', cut])
+    expect(run.code).toBe(2)
+    const heldIds = new Set(held.map((c) => c.requirement))
+    expect(run.stdout).toMatch(new RegExp(`^  - run error: the recording in .* is of a run stopped by SIGINT: \\d+ of the \\d+ selected requirements were never recorded, so this replay cannot judge them; it replays the ${heldIds.size} the recording holds$`, 'm'))
+    expect(run.stdout).toContain('every replayed check has the verdict it had when recorded')
+    expect(run.stdout).not.toContain('not replayable')
+    expect(run.stdout).toMatch(new RegExp(`^INCOMPLETE \\(partial: ${heldIds.size} of \\d+ requirements\\)`, 'm'))
   })
 
   test('--replay takes no --target or --seed; --redact needs --record; a missing recording is one line', async () => {

@@ -13,6 +13,7 @@ import { type Expectations, isExpired, loadExpectations } from '../src/report/ex
 import { renderHtml } from '../src/report/html.ts'
 import { renderJunit } from '../src/report/junit.ts'
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/markdown.ts'
+import { plural, settleLine } from '../src/report/presentation.ts'
 import { buildRunReport, type GateLevel, type RunReport } from '../src/report/run-report.ts'
 import { validateById } from '../src/schemas/validate.ts'
 import { parseJunit } from './support/junit.ts'
@@ -50,6 +51,7 @@ const COUNTEREXAMPLE = {
   seed: 1234567,
   path: '3:1:0',
   replay: 'npx conformance msg.list.order-property --seed 99 --target http://127.0.0.1:4010',
+  env: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
   runs: 17,
 }
 
@@ -65,7 +67,7 @@ function sampleChecks(): CheckResult[] {
   ]
 }
 
-function report(options: { checks?: CheckResult[]; level?: GateLevel; expectations?: Expectations; requirements?: Requirement[]; runErrors?: string[] } = {}): RunReport {
+function report(options: { checks?: CheckResult[]; level?: GateLevel; expectations?: Expectations; requirements?: Requirement[]; runErrors?: string[]; interrupted?: 'SIGINT' | 'SIGTERM' } = {}): RunReport {
   return buildRunReport(options.requirements ?? REQS, options.checks ?? sampleChecks(), {
     suite: { name: 'conformance', version: '0.0.0-test' },
     target: { url: 'http://127.0.0.1:4010', embedded: false },
@@ -76,6 +78,7 @@ function report(options: { checks?: CheckResult[]; level?: GateLevel; expectatio
     runErrors: options.runErrors ?? [],
     ...(options.level ? { level: options.level } : {}),
     ...(options.expectations ? { expectations: options.expectations } : {}),
+    ...(options.interrupted ? { interrupted: options.interrupted } : {}),
   })
 }
 
@@ -236,8 +239,9 @@ describe('JUnit XML', () => {
   test('a counterexample and its replay command are in the failure text', () => {
     const c = parseJunit(renderJunit(report())).cases.find((x) => x.name === 'msg.list.order-property')!
     expect(c.body).toContain('counterexample (shrunk, after 17 runs): [{"Body":"a`b|c <b>"},{"Order":"DeSc"}]')
-    expect(c.body).toContain('seed 1234567, path 3:1:0')
-    expect(c.body).toContain(`replay: ${COUNTEREXAMPLE.replay}`)
+    // One seed: the run's, in the replay command; the property's own (derived from it) is not a second one to give.
+    expect(c.body).not.toContain('seed 1234567')
+    expect(c.body).toContain(`replay: ${COUNTEREXAMPLE.replay}\n  with the credentials in TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (set them first`)
   })
 })
 
@@ -304,5 +308,64 @@ describe('Markdown summary', () => {
     expect(md.length).toBeLessThan(MARKDOWN_BUDGET + 40_000)
     expect(md.length).toBeLessThan(65_536)
     expect(md).toMatch(/Evidence of \d+ more requirements left out/)
+  })
+})
+
+describe('one exit status everywhere, interrupts included', () => {
+  // A run stopped by SIGINT after two checks: the rest were never run.
+  const stopped = (signal: 'SIGINT' | 'SIGTERM') => report({ checks: [check('msg.create.status-201', 'passed'), check('msg.create.body-round-trip', 'passed')], interrupted: signal })
+
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: the gate, the JSON, the HTML header, the Markdown and the JUnit properties all say exit %i and INCOMPLETE', (signal, code) => {
+    const r = stopped(signal)
+    expect(r.verdict).toBe('INCOMPLETE')
+    expect(r.gate).toMatchObject({ passed: false, exitCode: code })
+    expect(validateById(RUN_REPORT, JSON.parse(JSON.stringify(r)))).toEqual([])
+    expect(renderHtml(r)).toContain(`<dd>FAILED (exit status ${code})</dd>`)
+    expect(renderMarkdown(r)).toContain(`gate FAILED \\(exit ${code}, level must\\)`)
+    expect(renderJunit(r)).toContain(`<property name="gate" value="failed (exit ${code})"/>`)
+  })
+
+  test('the JUnit file of an interrupted run fails in CI: an <error> names the interrupt and the requirements not judged', () => {
+    const junit = parseJunit(renderJunit(stopped('SIGINT')))
+    expect(junit.counts.errors).toBeGreaterThanOrEqual(1)
+    const run = junit.cases.find((c) => c.name === 'interrupted')!
+    expect(run).toMatchObject({ outcome: 'error' })
+    expect(run.message).toBe('the run was interrupted by SIGINT (exit 130); 2 gated requirements were not judged')
+    expect(run.body).toContain('msg.list.order-property: not run')
+  })
+
+  test('a run that could not judge a gated requirement (exit 2) has an <error> too; a complete run has none of its own', () => {
+    const incomplete = report({ checks: onlyShouldFails().filter((c) => c.requirement !== 'msg.delete.status-204-empty') })
+    expect(incomplete.gate.exitCode).toBe(2)
+    const junit = parseJunit(renderJunit(incomplete))
+    expect(junit.cases.find((c) => c.name === 'not judged')).toMatchObject({ outcome: 'error', message: '1 gated requirement could not be judged (exit 2)' })
+    expect(parseJunit(renderJunit(report({ checks: onlyShouldFails() }))).cases.filter((c) => c.classname === 'conformance.run')).toEqual([])
+  })
+})
+
+describe('lines that say only what happened', () => {
+  test('settling: reads that never agreed are not "0 reads waited"', () => {
+    const base = { settleMs: 5000, checks: 1, reads: 3, polls: 9, longestMs: 10_000 }
+    expect(settleLine({ settle: { ...base, delayed: 0, unsettled: 1, waitedMs: 10_000 } })).toBe('settling: 1 read never agreed within 5.0 s (judged on the last answer); 10.0 s waited in all, longest 10.0 s')
+    expect(settleLine({ settle: { ...base, delayed: 2, unsettled: 0, waitedMs: 1500 } })).toBe('settling: 2 reads waited for a write to show; 1.5 s waited in all, longest 10.0 s')
+    expect(settleLine({ settle: { ...base, delayed: 0, unsettled: 0, waitedMs: 0 } })).toBeUndefined()
+  })
+
+  test('counts in the right number: 1 known failure, 1 unexpected pass, 1 requirement', () => {
+    expect([plural(1, 'known failure'), plural(2, 'known failure'), plural(1, 'unexpected pass', 'unexpected passes'), plural(3, 'unexpected pass', 'unexpected passes')]).toEqual([
+      '1 known failure',
+      '2 known failures',
+      '1 unexpected pass',
+      '3 unexpected passes',
+    ])
+  })
+
+  test('the HTML wraps a long token where nothing else fits, and never breaks words in the middle', () => {
+    const html = renderHtml(report())
+    expect(html).not.toContain('break-all')
+    expect(html).toContain('.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }')
   })
 })

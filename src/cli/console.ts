@@ -9,6 +9,7 @@ import {
   failingChecks,
   failsRun,
   needsDetails,
+  plural,
   selectionLine,
   settleLine,
   STATUS_LABEL,
@@ -16,6 +17,7 @@ import {
   verdictText,
 } from '../report/presentation.ts'
 import type { RequirementResult, RequirementStatus, RunReport } from '../report/run-report.ts'
+import { type CommandHint, commandLine, envNote, PLAIN_HINT, rerunCommand } from '../run/command.ts'
 
 /** `quiet`: the failures and the verdict only. `verbose`: also observations and the evidence of every failure. */
 export type ConsoleMode = 'quiet' | 'normal' | 'verbose'
@@ -34,7 +36,7 @@ const MARK: Record<RequirementStatus, string> = {
  * one, then the verdict, counts by level and the gate. Colours come from picocolors (off with NO_COLOR or when not
  * a terminal).
  */
-export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = process.stdout, mode: ConsoleMode = 'normal'): void {
+export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = process.stdout, mode: ConsoleMode = 'normal', hint: CommandHint = PLAIN_HINT): void {
   const w = (s = '') => out.write(`${s}\n`)
   for (const warning of report.warnings) w(pc.yellow(pc.bold(`warning: ${warning}`)))
   if (mode === 'quiet') {
@@ -56,14 +58,14 @@ export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = 
   if (report.selection.partial || report.expectations || report.level === 'should') w(pc.yellow(selectionLine(report)))
   if (mode === 'quiet') {
     if (!report.gate.passed) w(pc.red(`gate failed (exit ${report.gate.exitCode}, level ${report.level})`))
-    if (report.verdict === 'INCOMPLETE') for (const line of nextSteps(report)) w(pc.yellow(line))
+    if (report.verdict === 'INCOMPLETE') for (const line of nextSteps(report, hint)) w(pc.yellow(line))
     return
   }
   const s = report.summary
-  const extra = [s.knownFailure ? `${s.knownFailure} known failures` : '', s.unexpectedPass ? `${s.unexpectedPass} unexpected passes` : ''].filter(Boolean).join(', ')
+  const extra = [s.knownFailure ? plural(s.knownFailure, 'known failure') : '', s.unexpectedPass ? plural(s.unexpectedPass, 'unexpected pass', 'unexpected passes') : ''].filter(Boolean).join(', ')
   w(
     `${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped, ${s.error} setup errors${extra ? `, ${extra}` : ''}` +
-      `  (${s.total} requirements, ${report.requests} requests, ${(report.durationMs / 1000).toFixed(1)} s)`,
+      `  (${plural(s.total, 'requirement')}, ${plural(report.requests, 'request')}, ${(report.durationMs / 1000).toFixed(1)} s)`,
   )
   w(pc.dim(countsByLevel(report).map((c) => `${c.level}: ${c.passed + c['unexpected-pass']}/${c.total} passed`).join(' · ')))
   for (const line of [transientLine(report), settleLine(report)]) if (line) w(pc.dim(line))
@@ -74,13 +76,21 @@ export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = 
   if (report.gate.reasons.length > shown) w(pc.red(`  - … and ${report.gate.reasons.length - shown} more (listed above)`))
   for (const note of report.gate.notes.slice(0, shown)) w(pc.dim(`  - ${note}`))
   if (report.gate.notes.length > shown) w(pc.dim(`  - … and ${report.gate.notes.length - shown} more notes`))
-  w(pc.dim(`seed ${report.seed} (the same inputs again: --seed ${report.seed})`))
-  if (report.verdict === 'INCOMPLETE') for (const line of nextSteps(report)) w(pc.yellow(line))
+  // A replay's inputs are its recording's: a seed to give again would be a second way to say it.
+  if (!replaying(hint)) w(pc.dim(`seed ${report.seed} (the same inputs again: --seed ${report.seed})`))
+  if (report.verdict === 'INCOMPLETE') for (const line of nextSteps(report, hint)) w(pc.yellow(line))
 }
 
+const replaying = (hint: CommandHint) => hint.target[0] === '--replay'
+
 /** What to try after a run that could not judge everything: the first setup error with its request and answer, and how to see more. */
-export function nextSteps(report: RunReport): string[] {
-  if (report.interrupted) return [`next: run again to judge the rest; the run was stopped by ${report.interrupted}`]
+export function nextSteps(report: RunReport, hint: CommandHint = PLAIN_HINT): string[] {
+  const env = envNote(hint)
+  const withEnv = (line: string) => (env ? [line, `    ${env}`] : [line])
+  if (report.interrupted) {
+    const again = commandLine(hint, [...report.selection.prefixes, ...(replaying(hint) ? [] : ['--seed', String(report.seed), ...hint.inputs])])
+    return [`next: the run was stopped by ${report.interrupted}; ${replaying(hint) ? 'replay' : 'run'} it again to judge the rest:`, ...withEnv(`  ${again}`)]
+  }
   const first = report.results.find((r) => r.status === 'error')
   const lines = ['next:']
   if (first) {
@@ -89,7 +99,9 @@ export function nextSteps(report: RunReport): string[] {
     lines.push(`  the first check that could not judge: ${first.id}${check?.scope ? ` [${check.scope}]` : ''}: ${check?.message ?? first.message}`)
     if (ev) lines.push(`  its last exchange: ${ev.method} ${ev.path} → ${ev.status} ${ev.responseBody.replace(/\s+/g, ' ').slice(0, 160)}`)
   } else if (report.runErrors[0]) lines.push(`  the first run error: ${report.runErrors[0]}`)
-  lines.push(`  see every request and answer: npm run conformance -- ${first?.id ?? ''} --verbose${report.target.embedded ? '' : ` --target ${report.target.url}`}`.replace(/  +--/, ' --'))
+  lines.push(...withEnv(`  see every request and answer: ${first ? rerunCommand(hint, first.id, report.seed, ['--verbose']) : commandLine(hint, ['--verbose'])}`))
+  // A replay answers from its cassettes: how fast the target was is in the recording, not something to change now.
+  if (replaying(hint)) return lines
   if (report.results.some((r) => /ran out of time/.test(r.message))) lines.push('  a slow target: raise --timeout, or use --profile live (longer check limits)')
   if (report.results.some((r) => /rate limited/.test(r.message))) lines.push('  a rate-limited target: use --profile live, or run fewer requirements at a time')
   return lines

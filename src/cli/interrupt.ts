@@ -13,7 +13,7 @@ export interface InterruptWatch {
   dispose(): void
 }
 
-export function watchForInterrupt(err: NodeJS.WritableStream = process.stderr): InterruptWatch {
+export function watchForInterrupt(err: NodeJS.WritableStream = process.stderr, sweep = 'conformance sweep'): InterruptWatch {
   const controller = new AbortController()
   let first: 'SIGINT' | 'SIGTERM' | undefined
   let firstAt = 0
@@ -22,7 +22,7 @@ export function watchForInterrupt(err: NodeJS.WritableStream = process.stderr): 
     // launcher): only a signal well after the first one means "now".
     if (first && Date.now() - firstAt < SAME_SIGNAL_MS) return
     if (first) {
-      err.write(`\nconformance: ${signal} again: exiting now; what the run made is listed in its ledger: run "conformance sweep" to delete it\n`)
+      err.write(`\nconformance: ${signal} again: exiting now; what the run made is listed in its ledger: run "${sweep}" to delete it\n`)
       process.exit(signal === 'SIGINT' ? 130 : 143)
     }
     first = signal

@@ -67,6 +67,16 @@ function uncreatableFolder(dir: string): string | undefined {
   return undefined
 }
 
+/**
+ * The run's ledger (what it creates, for its cleanup and `sweep`) must be writable before the first request: run from
+ * a folder the user cannot write, the default `.conformance/ledgers` is not, and each check would otherwise fail at
+ * its first creation. The folder is made (only that proves it can be), the file is probed and left out.
+ */
+export function checkLedgerFolder(dir: string, file: string): void {
+  const problem = unwritableFile(file)
+  if (problem) throw new UsageError(`--ledger-dir ${dir} (where the run writes down what it creates, to delete it): ${problem}; run from a folder you can write, or give --ledger-dir`)
+}
+
 type RecordFolderState = { kind: 'new' } | { kind: 'recording'; files: number } | { kind: 'other'; files: number }
 
 /** What is in a --record folder now: nothing (or not there), an earlier recording (it has a manifest), or other files. */

@@ -3,7 +3,7 @@
  * writing the manifest after the run; and for a replay, reading the manifest and answering the preflight from
  * its cassette. The per-check side is src/record/session.ts, in the workers.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { Exchange } from '../client/exchange.ts'
@@ -48,6 +48,7 @@ export interface RecordedRunFacts {
   contentSid?: string
   startedAt: Date
   results: readonly CheckResult[]
+  interrupted?: 'SIGINT' | 'SIGTERM' | undefined
 }
 
 /**
@@ -78,12 +79,16 @@ export function startRecording(dir: string, secrets: readonly string[], earlier?
       const where = { origin: base.origin, prefix: base.pathname.replace(/\/+$/, '') }
       const origin = config.stableOrigin ?? base.origin
       writeFileSync(join(abs, PREFLIGHT_CASSETTE), writeCassetteText(withOrigin(preflight.map((ex) => toInteraction(ex, where, redactor)), base.origin, origin)))
+      // A check the interrupt stopped half-way left a cassette a replay would stumble over: it was never recorded.
+      const unfinished = (r: CheckResult) => facts.interrupted !== undefined && (r.status === 'skipped' || (r.status === 'error' && /interrupted/.test(r.message ?? '')))
+      for (const r of facts.results.filter(unfinished)) rmSync(join(abs, cassetteFileName(r.requirement, r.scope)), { force: true })
       const recorded = facts.results
+        .filter((r) => !unfinished(r))
         .map((r) => ({ r, file: cassetteFileName(r.requirement, r.scope) }))
         .filter(({ file }) => existsSync(join(abs, file)))
         .map(({ r, file }) => ({ name: r.name, requirement: r.requirement, ...(r.scope ? { scope: r.scope } : {}), file, status: r.status, exchanges: r.requests }))
       const rerecorded = new Set(recorded.map((c) => c.name))
-      const kept = (earlier?.checks ?? []).filter((c) => !rerecorded.has(c.name))
+      const kept = (earlier?.checks ?? []).filter((c) => !rerecorded.has(c.name) && existsSync(join(abs, c.file)))
       const checks = [...kept, ...recorded].sort((a, b) => (a.file < b.file ? -1 : 1))
       const manifest: RecordingManifest = {
         format: 'conversations-message-conformance-recording',
@@ -107,6 +112,7 @@ export function startRecording(dir: string, secrets: readonly string[], earlier?
         preflight: PREFLIGHT_CASSETTE,
         redaction: { basicAuthHeader: 'never recorded', secret: 'scrubbed', accountSid: 'replaced by a placeholder', otherSecrets: secrets.length },
         checks,
+        ...(facts.interrupted ? { interrupted: facts.interrupted } : {}),
         ...(earlier ? { merges: [...(earlier.merges ?? []), { at: facts.startedAt.toISOString(), select: facts.select, rerecorded: recorded.length, kept: kept.length }] } : {}),
       }
       writeManifest(abs, manifest)
@@ -125,8 +131,16 @@ export interface Replay {
   preflightDispatcher(): Dispatcher
   /** One line for the console. */
   describe(): string
-  /** Lines naming the checks whose verdict differs from the one recorded (a tampered or stale cassette, a suite change). */
+  /**
+   * Lines naming the checks whose verdict differs from the one recorded (a tampered or stale cassette, a suite
+   * change). Given only the checks this replay selected: a partial replay compares what it replayed, nothing else.
+   */
   compare(results: readonly CheckResult[]): string[]
+  /**
+   * What of `selected` this recording holds: a recording of an interrupted run holds only the requirements its run
+   * reached, and a replay judges those; the rest were never recorded, said once (`unrecorded`), not check by check.
+   */
+  held<R extends { id: string }>(selected: readonly R[]): { held: R[]; unrecorded?: string }
 }
 
 /** The manifest of the recording in `dir`; a missing or broken one is a UsageError. */
@@ -161,9 +175,24 @@ export function loadReplay(dir: string, timeoutMs: number): Replay {
       `seed ${manifest.seed}, profile ${manifest.profile}; answered from the cassettes, network connections disabled`,
     compare(results) {
       const recorded = new Map(manifest.checks.map((c) => [c.name, c.status]))
-      const differing = results.filter((r) => recorded.has(r.name) && recorded.get(r.name) !== r.status)
-      if (differing.length === 0) return [`  every replayed check has the verdict it had when recorded`]
-      return [`  ${differing.length === 1 ? '1 check differs' : `${differing.length} checks differ`} from the recording:`, ...differing.map((r) => `    ${r.name}: recorded ${recorded.get(r.name)}, replayed ${r.status}`)]
+      const compared = results.filter((r) => recorded.has(r.name))
+      const differing = compared.filter((r) => recorded.get(r.name) !== r.status)
+      const of = compared.length < manifest.checks.length ? ` (${compared.length} of the ${manifest.checks.length} checks recorded)` : ''
+      if (differing.length === 0) return [`  every replayed check${of} has the verdict it had when recorded`]
+      return [`  ${differing.length === 1 ? '1 check differs' : `${differing.length} checks differ`} from the recording${of}:`, ...differing.map((r) => `    ${r.name}: recorded ${recorded.get(r.name)}, replayed ${r.status}`)]
+    },
+    held(selected) {
+      if (!manifest.interrupted) return { held: [...selected] }
+      const inRecording = new Set(manifest.checks.map((c) => c.requirement))
+      const held = selected.filter((r) => inRecording.has(r.id))
+      const missing = selected.length - held.length
+      if (missing === 0) return { held }
+      return {
+        held,
+        unrecorded:
+          `the recording in ${dir} is of a run stopped by ${manifest.interrupted}: ${missing} of the ${selected.length} selected requirements were never recorded, ` +
+          `so this replay cannot judge them; it replays the ${held.length} the recording holds`,
+      }
     },
   }
 }

@@ -54,6 +54,9 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
   const workers = concurrency > 1 ? checkWorkers() : 1
   const files = concurrency > 1 && workers === 1 ? 'all' : 'part-*'
   const collector = new CheckCollector(options.listener)
+  // Interrupted before the checks began (while the server started, or vitest loaded): none starts. An abort listener
+  // added now would never fire, and the workers could not hear the interrupt before they listen.
+  if (options.signal?.aborted) return { results: [], runErrors: [] }
   const ownListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const vitest = await createVitest(
     'test',
@@ -87,18 +90,25 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     for (const listener of process.listeners(signal)) if (!ownListeners[signal].includes(listener)) process.off(signal, listener)
   }
+  let repeat: NodeJS.Timeout | undefined
+  let channel: InstanceType<typeof BroadcastChannel> | undefined
   const stop = () => {
-    // Checks in flight stop at their next request (src/harness/interrupt.ts); the rest never start.
-    const channel = new BroadcastChannel(interruptChannelOf(options.config.runId))
+    // Checks in flight stop at their next request (src/harness/interrupt.ts); the rest stop as they start. A
+    // BroadcastChannel reaches only those already listening, and a worker listens from its first check on: said again
+    // until the run ends, so a worker still loading its checks (or between them) hears it too. vitest's own cancel
+    // does not stop a file it has started.
+    channel = new BroadcastChannel(interruptChannelOf(options.config.runId))
     channel.postMessage('interrupt')
-    channel.close()
+    repeat = setInterval(() => channel!.postMessage('interrupt'), 200)
     void vitest.cancelCurrentRun('keyboard-input')
   }
   options.signal?.addEventListener('abort', stop, { once: true })
   try {
-    await vitest.start()
+    if (!options.signal?.aborted) await vitest.start()
   } finally {
     options.signal?.removeEventListener('abort', stop)
+    clearInterval(repeat)
+    channel?.close()
     await vitest.close()
   }
   return { results: collector.results, runErrors: collector.runErrors }

@@ -5,6 +5,7 @@
  * summary and the reports. SIGINT or SIGTERM stops the checks, cleans up, writes every report as INCOMPLETE.
  */
 import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, rmdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { estimatedRequests } from '../catalogue/costs.ts'
 import { REQUIREMENTS } from '../catalogue/requirements.ts'
@@ -13,6 +14,7 @@ import type { Exchange } from '../client/exchange.ts'
 import { accountTarget, type Target } from '../client/target.ts'
 import type { RunReport } from '../report/run-report.ts'
 import { writeReports } from '../report/writers.ts'
+import { sweepCommand } from '../run/command.ts'
 import type { SuiteConfig } from '../run/config.ts'
 import { newLedgerFileName } from '../run/ledger.ts'
 import { PROFILES, type ProfileName } from '../run/profiles.ts'
@@ -20,10 +22,11 @@ import type { CheckResult } from '../run/results.ts'
 import { isTwilioHosted, redactedId, targetFromOptions } from './credentials.ts'
 import { startEmbeddedServer } from './embedded.ts'
 import { expectationsOption } from './expect.ts'
+import { commandHintFor } from './launcher.ts'
 import { watchForInterrupt } from './interrupt.ts'
 import { printRequirementList, selectedRequirements } from './list.ts'
 import type { RunOptions } from './options.ts'
-import { checkRecordFolder, checkReportPaths } from './outputs.ts'
+import { checkLedgerFolder, checkRecordFolder, checkReportPaths } from './outputs.ts'
 import { createProgress } from './progress.ts'
 import type { Replay } from './recording.ts'
 import { suiteIdentity } from './suite-identity.ts'
@@ -46,6 +49,26 @@ export async function runCommand(given: RunOptions): Promise<number> {
 
 /** One run; returns its exit status and, when it got as far, its report. */
 export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCode: number; report?: RunReport }> {
+  // checkRecordFolder makes the --record folder (only that proves it can be made): a run that then fails at start
+  // (credentials, the preflight) takes it away again rather than leave an empty folder that looks like a recording.
+  const newRecordFolder = given.record !== undefined && !existsSync(resolve(given.record)) ? resolve(given.record) : undefined
+  try {
+    return await runOnce(given, io)
+  } catch (err) {
+    if (newRecordFolder) removeIfEmpty(newRecordFolder)
+    throw err
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir)
+  } catch {
+    // Not there, or not empty after all: nothing of ours to take away.
+  }
+}
+
+async function runOnce(given: RunOptions, io: RunIo): Promise<{ exitCode: number; report?: RunReport }> {
   // --replay and --record-merge: the seed, the profile, the run ID (and unless prefixes narrow it, the selection)
   // are the recorded run's, so the requests match the recording.
   const recording = given.replay !== undefined || given.record !== undefined ? await import('./recording.ts') : undefined
@@ -71,7 +94,8 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   if (replay && given.select.length === 0 && !given.shard && replay.manifest.shard) options.shard = replay.manifest.shard
   if (replay && given.runs === undefined && replay.manifest.runs !== undefined) options.runs = replay.manifest.runs
 
-  const selected = selectedRequirements(options)
+  // A recording of an interrupted run replays what it holds; what its run never reached is one run error below.
+  const { held: selected, unrecorded } = replay ? replay.held(selectedRequirements(options)) : { held: selectedRequirements(options), unrecorded: undefined }
   if (options.list) {
     printRequirementList(selected, io.out)
     return { exitCode: 0 }
@@ -79,14 +103,24 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   checkReportPaths(options.reports)
   const expectations = expectationsOption(options.expect)
   const embedded = options.target === undefined && !replay
-  const profile: ProfileName = options.profile ?? (options.target !== undefined && isTwilioHosted(options.target) ? 'live' : 'ci')
+  const defaultProfile: ProfileName = options.target !== undefined && isTwilioHosted(options.target) ? 'live' : 'ci'
+  const profile: ProfileName = options.profile ?? defaultProfile
   const profileReason = options.profile !== undefined || replay ? '' : profile === 'live' ? ' (a twilio.com target: paced, few property runs; --profile ci to change)' : ''
   // Credentials for a target are checked before the embedded server or anything else starts.
   const given_target = !embedded && !replay ? targetFromOptions({ ...options, target: options.target! }) : undefined
   const seed = options.seed ?? randomBytes(4).readUInt32BE() % 2 ** 31
+  // The commands the hints print, as the user runs the suite from here (src/cli/launcher.ts).
+  const hint = commandHintFor(options, { embedded, profile, defaultProfile })
   const startedAt = new Date()
   // A recording's run ID is derived from its seed, so recording the same run again makes the same requests.
   const runId = recorded?.runId ?? (options.record !== undefined ? `recorded-seed-${seed}` : startedAt.toISOString())
+  // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
+  // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
+  const discardedTarget = embedded && options.record === undefined
+  const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, newLedgerFileName(runId))
+  // Checked with the report paths, before the first request: a ledger that cannot be written is the user's folder,
+  // never a verdict on the target (every check would fail at its first creation).
+  if (ledgerFile) checkLedgerFolder(options.ledgerDir, ledgerFile)
 
   // With no target, the suite tests its own reference server, with throw-away credentials.
   // Recorded, it runs reproducibly (SIDs and clock from the seed) and the checks one at a time: the same run then
@@ -103,7 +137,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
   const server = embedded
     ? await startEmbeddedServer({ accountSid: options.accountSid, authToken: options.authToken, ...(options.record !== undefined ? { reproducibleSeed: seed } : {}), ...(selfPrepared ? { prepare: selfPrepared } : {}) })
     : undefined
-  const interrupt = watchForInterrupt()
+  const interrupt = watchForInterrupt(process.stderr, sweepCommand(hint, options.target ?? ''))
   try {
     const target: Target = replay?.target ?? given_target ?? accountTarget(server!, options.timeoutMs)
     const recorder = options.record !== undefined ? recording!.startRecording(options.record, options.redact, mergeInto) : undefined
@@ -113,15 +147,11 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     if (!quiet) for (const line of bannerLines({ target, embedded, profile, profileReason, selected, settleMs: options.settleMs, runs: options.runs })) io.out.write(`${line}\n`)
     for (const w of setup.warnings) io.err.write(`conformance: warning: ${w}\n`)
 
-    // The embedded server and all it holds end with the run: unless the run is recorded (a replay then makes the same
-    // requests, cleanup included), checks leave what they made, and there is no ledger to sweep from.
-    const discardedTarget = embedded && recorder === undefined
     // The services the checks use, as the config and the recording's manifest carry them.
     const services = {
       ...(setup.defaultServiceSid ? { defaultServiceSid: setup.defaultServiceSid } : {}),
       ...(setup.secondServiceSid ? { secondServiceSid: setup.secondServiceSid } : {}),
     }
-    const ledgerFile = replay || discardedTarget ? undefined : resolve(options.ledgerDir, newLedgerFileName(runId))
     const config: SuiteConfig = {
       target,
       embedded,
@@ -129,6 +159,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       seed,
       runId,
       settleMs: options.settleMs,
+      hint,
       ...services,
       ...(ledgerFile ? { ledgerFile } : {}),
       ...(discardedTarget ? { discardedTarget } : {}),
@@ -154,9 +185,13 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
     const reporting = Promise.all([import('../report/run-report.ts'), import('./console.ts')])
     reporting.catch(() => undefined)
     const suiteRun = await checks
+    // The checks of the selected requirements: the engine also names the others, as skipped, which a replay must not
+    // compare with what was recorded.
+    const ids = new Set(selected.map((r) => r.id))
+    const judged = suiteRun.results.filter((r) => ids.has(r.requirement))
     const [{ buildRunReport, exitCodeOf }, { printRunSummary }] = await reporting
 
-    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile) : undefined
+    const cleanup = ledgerFile ? await (await import('./target-setup.ts')).cleanUpAfterRun(target, ledgerFile, sweepCommand(hint, target.baseUrl)) : undefined
     const recordedLine = recorder?.finish({
       suite: suiteIdentity(),
       target,
@@ -173,6 +208,7 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       ...(options.contentSid !== undefined ? { contentSid: options.contentSid } : {}),
       startedAt,
       results: suiteRun.results,
+      interrupted: interrupt.which(),
     })
     const report = buildRunReport(selected, suiteRun.results, {
       suite: suiteIdentity(),
@@ -185,20 +221,20 @@ export async function executeRun(given: RunOptions, io: RunIo): Promise<{ exitCo
       settleMs: options.settleMs,
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
-      runErrors: [...suiteRun.runErrors, ...(cleanup?.failed ?? [])],
+      runErrors: [...suiteRun.runErrors, ...(cleanup?.failed ?? []), ...(unrecorded ? [unrecorded] : [])],
       level: options.level,
       ...(expectations ? { expectations } : {}),
     })
-    printRunSummary(report, io.out, options.output)
+    printRunSummary(report, io.out, options.output, hint)
     if (!quiet) {
       if (cleanup?.line) io.out.write(`${cleanup.line}\n`)
-      for (const line of recordingLines(recordedLine, replay, suiteRun.results)) io.out.write(`${line}\n`)
+      for (const line of recordingLines(recordedLine, replay, judged)) io.out.write(`${line}\n`)
     }
     const reports = await writeReports(report, options.reports)
     if (!quiet) for (const file of reports.written) io.out.write(`report written: ${file}\n`)
     for (const problem of reports.failed) io.err.write(`conformance: ${problem}\n`)
-    const interrupted = interrupt.which()
-    if (interrupted) return { exitCode: interrupted === 'SIGINT' ? 130 : 143, report }
+    // The exit status is the one the reports state (130/143 when interrupted): a signal after the report was made
+    // (while the files were written) no longer changes what the run judged.
     return { exitCode: reports.failed.length > 0 ? Math.max(2, exitCodeOf(report)) : exitCodeOf(report), report }
   } finally {
     interrupt.dispose()

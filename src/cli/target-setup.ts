@@ -42,7 +42,7 @@ export async function prepareTarget(
 }
 
 /** Deletes what the checks could not (they clean up after themselves; this catches what an interrupt or a crash left). */
-export async function cleanUpAfterRun(target: Target, ledgerFile: string): Promise<{ line?: string; failed: string[] } | undefined> {
+export async function cleanUpAfterRun(target: Target, ledgerFile: string, sweep = `conformance sweep --target ${target.baseUrl}`): Promise<{ line?: string; failed: string[] } | undefined> {
   if (!existsSync(ledgerFile)) return undefined
   const open = readLedger(ledgerFile).open.filter((r) => !r.keep)
   if (open.length === 0) {
@@ -55,7 +55,7 @@ export async function cleanUpAfterRun(target: Target, ledgerFile: string): Promi
     const api = new ConversationsApi(new HttpClient(target, { dispatcher, unsafeTransient: 'judge', deadline: Date.now() + 60_000 }), ledger)
     const result = await deleteResources(api, open)
     if (result.failed.length === 0) rmSync(ledgerFile, { force: true })
-    const failed = result.failed.map((f) => `cleanup: could not delete ${f.resource.path} (${f.why}); it is in ${ledgerFile}: run "conformance sweep --target ${target.baseUrl}"`)
+    const failed = result.failed.map((f) => `cleanup: could not delete ${f.resource.path} (${f.why}); it is in ${ledgerFile}: run "${sweep}"`)
     return { line: `cleanup: deleted ${countByKind(result.deleted)} the checks left behind`, failed }
   } finally {
     await dispatcher.close()

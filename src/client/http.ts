@@ -122,6 +122,7 @@ export class HttpClient {
     const budgetEnd = this.options.deadline ?? Date.now() + DEFAULT_RATE_LIMIT_BUDGET_MS
     let transientRepeats = 0
     let repeatedAfter: Transient | undefined
+    const startedAt = Date.now()
     for (let attempt = 0; ; attempt++) {
       let ex: Exchange | undefined
       let failure: TransportError | undefined
@@ -160,7 +161,10 @@ export class HttpClient {
           throw this.stop(new CouldNotJudge(`${spec.method} ${withQuery(spec.path, spec.query)} was still rate limited (429) after ${attempt + 1} attempts, at the end of the check's time budget`))
         }
       }
-      return this.unsafe(spec, ex, failure, kind === 'maybe-processed' && !isIdempotent(spec.method) ? 'not safe to repeat' : `persisted after ${transientRepeats} repeats`)
+      // A request that went unanswered every time says how often and how long: "did not answer within 10000 ms" alone,
+      // after a minute, read as if the time limit had been ignored.
+      const tried = failure && attempt > 0 ? new TransportError(`${failure.message}, ${attempt + 1} attempts in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`, failure.method, failure.path) : failure
+      return this.unsafe(spec, ex, tried, kind === 'maybe-processed' && !isIdempotent(spec.method) ? 'not safe to repeat' : `persisted after ${transientRepeats} repeats`)
     }
   }
 

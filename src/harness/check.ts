@@ -11,6 +11,7 @@ import type { RetryEvent } from '../client/retry.ts'
 import { findRequirement } from '../catalogue/requirements.ts'
 import { openCheckSession } from '../record/session.ts'
 import { toEvidence } from '../report/evidence.ts'
+import { PLAIN_HINT, rerunCommand } from '../run/command.ts'
 import type { SuiteConfig } from '../run/config.ts'
 import { Ledger } from '../run/ledger.ts'
 import { MARKER } from '../run/marker.ts'
@@ -218,6 +219,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
                 ...(opts?.examples ? { examples: opts.examples } : {}),
                 ...(session.timeLimited ? { timeLimitMs: Math.min(profile.propertyTimeMs, limitMs / 2) } : {}),
                 replay: replayCommand(config, id),
+                replayEnv: config.hint?.env ?? [],
               }),
           })
           // An acceptance-only pass says what it did not see (src/harness/unobserved.ts).
@@ -249,9 +251,10 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
   })
 }
 
+/** The command that replays this check's failure: the CLI's hint for the run, or (a run made without one) its target. */
 function replayCommand(config: SuiteConfig, id: string): string {
-  if (config.recording?.mode === 'replay') return `npm run conformance -- ${id} --replay ${config.recording.dir}`
-  return `npm run conformance -- ${id} --seed ${config.seed}${config.target.baseUrl && !config.embedded ? ` --target ${config.target.baseUrl}` : ''}`
+  const target = config.recording?.mode === 'replay' ? ['--replay', config.recording.dir] : config.embedded ? [] : ['--target', config.target.baseUrl]
+  return rerunCommand(config.hint ?? { ...PLAIN_HINT, target }, id, config.seed)
 }
 
 /** A request the check needs as a precondition: a target that gives no answer to it is a setup failure. */

@@ -30,6 +30,8 @@ export interface PropertySettings<Ts> {
   timeLimitMs?: number
   /** The command that replays this check with the same seed. */
   replay: string
+  /** Environment variables that command needs set (the credentials' names). */
+  replayEnv?: string[]
 }
 
 /** Stable 31-bit seed for one check, from the run seed and the check's name: a subset replays the same inputs. */
@@ -66,6 +68,7 @@ export async function runProperty<Ts>(property: fc.IAsyncPropertyWithHooks<Ts> |
     seed: settings.seed,
     ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}),
     replay: settings.replay,
+    ...(settings.replayEnv && settings.replayEnv.length > 0 ? { env: settings.replayEnv } : {}),
     runs: details.numRuns,
   }
   const reason = cause instanceof Error ? cause.message : String(cause)

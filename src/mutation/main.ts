@@ -62,7 +62,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function line(o: SubjectOutcome): string {
-  const t = `${(o.durationMs / 1000).toFixed(1)} s`
+  // Every subject runs in the same run at once: a time per line would be the run's (the same on every line, as it
+  // was), so each line says what is its own, its requests; the run's wall time is in the summary below.
+  const t = `${o.requests} requests`
   if (o.problem) return `${o.subject.kind} ${o.subject.name}: NO REPORT (${o.problem}) ${t}`
   if (o.subject.kind === 'fault') return `fault ${o.subject.name}: ${o.failed.length > 0 ? `killed by ${o.failed.map((f) => f.id).join(', ')}` : 'SURVIVED'} (${t})`
   return `${o.subject.kind} ${o.subject.name}: ${o.verdict}${o.failed.length ? ` (${o.failed.map((f) => f.id).join(', ')})` : ''} (${t})`

@@ -17,6 +17,7 @@ export interface SubjectOutcome {
   errored: string[]
   verdict: string
   requests: number
+  /** The time its checks took, added up (they run at once with every other subject's: no wall time of its own). */
   durationMs: number
   /** The requirements run against it: [] for every one, else the fault's targets. */
   selected: string[]
@@ -83,7 +84,8 @@ function outcomeOf(subject: Subject, select: string[], results: CheckResult[], r
     errored: report.results.filter((r) => r.status === 'error' || r.status === 'skipped').map((r) => r.id),
     verdict: report.verdict,
     requests: report.requests,
-    durationMs: Date.now() - started,
+    // The subject's own: every subject runs in one run, so the time since it started would be the whole run's.
+    durationMs: results.reduce((n, r) => n + r.durationMs, 0),
     selected: select,
     transient: report.transient,
     settle: report.settle,

@@ -66,6 +66,8 @@ export interface RecordingManifest {
     otherSecrets: number
   }
   checks: RecordedCheck[]
+  /** Set when SIGINT or SIGTERM stopped the recorded run: the checks it had not run were never recorded. */
+  interrupted?: 'SIGINT' | 'SIGTERM'
   /** Present when subsets were re-recorded into this recording (--record-merge): when, what, how many cassettes. */
   merges?: Array<{ at: string; select: string[]; rerecorded: number; kept: number }>
 }

@@ -171,6 +171,8 @@ const SCRIPT = `
 })();
 `
 
+// Long tokens (URLs, SIDs) wrap only where nothing else fits (overflow-wrap: anywhere), never words in the middle
+// (word-break: break-all broke "FAILED" and every other word at the edge of a line).
 const STYLE = `
 :root { --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa; }
 * { box-sizing: border-box; }
@@ -182,7 +184,7 @@ header.cert.ok { border-color: var(--ok); } header.cert.bad { border-color: var(
 h1 { margin: 6px 0 12px; font-size: 34px; letter-spacing: .02em; }
 .ok h1 { color: var(--ok); } .bad h1 { color: var(--bad); } .warn h1 { color: var(--warn); }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 4px 24px; margin: 0; }
-.facts div { display: flex; gap: 8px; } .facts dt { color: var(--muted); min-width: 110px; } .facts dd { margin: 0; word-break: break-all; }
+.facts div { display: flex; gap: 8px; } .facts dt { color: var(--muted); min-width: 110px; } .facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 main { padding: 8px 28px 24px; }
 h2 { font-size: 18px; margin: 20px 0 8px; } h3 { font-size: 14px; margin: 12px 0 4px; }
 table { border-collapse: collapse; }

@@ -12,7 +12,8 @@ import { gatedLevels, type RequirementResult, type RunReport } from './run-repor
  * - an ungated failure (`should` at level must, `may`) and an unexpected pass: passed, with a `<system-out>` note
  * - not run: `<skipped>`
  * The evidence (HTTP transcript, counterexample) is the text of the failure/error element, or the system-out.
- * Suite-level problems (a check file that did not load) are a testsuite `conformance.run` of `<error>` testcases.
+ * Suite-level problems (a check file that did not load; an interrupt; gated requirements that did not run) are a
+ * testsuite `conformance.run` of `<error>` testcases, so a run that did not complete is red in CI.
  */
 export function renderJunit(report: RunReport): string {
   const suites: string[] = []
@@ -33,9 +34,11 @@ export function renderJunit(report: RunReport): string {
   ]
   const propsXml = `    <properties>\n${properties.map(([n, v]) => `      <property name="${attr(n!)}" value="${attr(v!)}"/>`).join('\n')}\n    </properties>\n`
   const groups: Array<[string, Case[]]> = byArea(report.results).map(([area, rs]) => [`msg.${area}`, rs.map((r) => testcase(r, report))])
-  if (report.runErrors.length > 0) {
-    groups.push(['conformance.run', report.runErrors.map((e, i) => ({ kind: 'error', xml: `    <testcase name="run error ${i + 1}" classname="conformance.run" time="0">\n      <error message="${attr(firstLine(e))}" type="run-error">${text(e)}</error>\n    </testcase>\n`, ms: 0 }))])
-  }
+  const runCases = [
+    ...incompleteCases(report),
+    ...report.runErrors.map((e, i) => runErrorCase(`run error ${i + 1}`, firstLine(e), 'run-error', e)),
+  ]
+  if (runCases.length > 0) groups.push(['conformance.run', runCases])
   for (const [name, cases] of groups) {
     const c = {
       tests: cases.length,
@@ -58,6 +61,28 @@ export function renderJunit(report: RunReport): string {
     suites.join('') +
     '</testsuites>\n'
   )
+}
+
+/**
+ * A run that did not judge everything it gates on must not look green: the checks it could not judge are skipped
+ * testcases, which CI reporters count as passed. One `<error>` names why: the interrupt, or the requirements that did
+ * not run (a setup error is already an error of its own).
+ */
+function incompleteCases(report: RunReport): Case[] {
+  const gated = gatedLevels(report.level)
+  const unjudged = report.results.filter((r) => gated.includes(r.level) && r.status === 'skipped')
+  const list = unjudged.map((r) => `${r.id}: ${r.message}`).join('\n')
+  if (report.interrupted) {
+    const message = `the run was interrupted by ${report.interrupted} (exit ${report.gate.exitCode}); ${unjudged.length} gated ${unjudged.length === 1 ? 'requirement was' : 'requirements were'} not judged`
+    return [runErrorCase('interrupted', message, 'interrupted', list ? `${message}:\n${list}` : message)]
+  }
+  if (unjudged.length === 0 || report.gate.passed) return []
+  const message = `${unjudged.length} gated ${unjudged.length === 1 ? 'requirement' : 'requirements'} could not be judged (exit ${report.gate.exitCode})`
+  return [runErrorCase('not judged', message, 'not-judged', `${message}:\n${list}`)]
+}
+
+function runErrorCase(name: string, message: string, type: string, body: string): Case {
+  return { kind: 'error', xml: `    <testcase name="${attr(name)}" classname="conformance.run" time="0">\n      <error message="${attr(message)}" type="${attr(type)}">${text(body)}</error>\n    </testcase>\n`, ms: 0 }
 }
 
 interface Case {

@@ -1,3 +1,4 @@
+import { envNote } from '../run/command.ts'
 import type { CheckResult, Counterexample, EvidenceExchange } from '../run/results.ts'
 import { failsGate, type GateLevel, type RequirementResult, type RequirementStatus, type RunReport } from './run-report.ts'
 
@@ -64,12 +65,13 @@ function prettyBody(body: string): string {
   }
 }
 
+/**
+ * The counterexample and the one command that replays it: with the run's seed (the property's own seed derives from
+ * it and the check's name, so it is not a second seed to give), and the credentials by the variables they come from.
+ */
 export function counterexampleText(c: Counterexample): string {
-  return [
-    `counterexample (shrunk, after ${c.runs} run${c.runs === 1 ? '' : 's'}): ${c.value}`,
-    `seed ${c.seed}${c.path ? `, path ${c.path}` : ''}`,
-    `replay: ${c.replay}`,
-  ].join('\n')
+  const env = envNote({ env: c.env ?? [] })
+  return [`counterexample (shrunk, after ${c.runs} run${c.runs === 1 ? '' : 's'}): ${c.value}`, `replay: ${c.replay}`, ...(env ? [`  ${env}`] : [])].join('\n')
 }
 
 /** Counts per level, for the certificate's table and the console. */
@@ -142,7 +144,8 @@ export function selectionLine(report: Pick<RunReport, 'selection' | 'level' | 'e
   return parts.join('; ')
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+/** "1 read", "2 reads": a count with its noun in the right number. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
 
 /** The target's transient faults, e.g. "41 requests rate limited (429), 3 transient 503s, 1 check re-run; waited 12.3 s". */
 export function transientLine(report: Pick<RunReport, 'transient'>): string | undefined {
@@ -157,6 +160,10 @@ export function transientLine(report: Pick<RunReport, 'transient'>): string | un
 export function settleLine(report: Pick<RunReport, 'settle'>): string | undefined {
   const s = report.settle
   if (s.delayed + s.unsettled === 0) return undefined
-  const never = s.unsettled > 0 ? `; ${plural(s.unsettled, 'read')} never agreed within ${(s.settleMs / 1000).toFixed(1)} s (judged on the last answer)` : ''
-  return `settling: ${plural(s.delayed, 'read')} waited for a write to show, ${(s.waitedMs / 1000).toFixed(1)} s in all, longest ${(s.longestMs / 1000).toFixed(1)} s${never}`
+  // Each part only when it happened: "0 reads waited …, 10.0 s in all" read as if nothing waited ten seconds.
+  const parts = [
+    ...(s.delayed > 0 ? [`${plural(s.delayed, 'read')} waited for a write to show`] : []),
+    ...(s.unsettled > 0 ? [`${plural(s.unsettled, 'read')} never agreed within ${(s.settleMs / 1000).toFixed(1)} s (judged on the last answer)`] : []),
+  ]
+  return `settling: ${parts.join('; ')}; ${(s.waitedMs / 1000).toFixed(1)} s waited in all, longest ${(s.longestMs / 1000).toFixed(1)} s`
 }

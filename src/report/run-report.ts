@@ -28,10 +28,14 @@ export interface RequirementResult {
   checks: CheckResult[]
 }
 
+/** 0 passed, 1 a gated failure, 2 not everything judged, 130/143 interrupted by SIGINT/SIGTERM (the shell's 128 + signal). */
+export type GateExitCode = 0 | 1 | 2 | 130 | 143
+
 /** What a CI system acts on: the exit status and why. The verdict states facts about the target; the gate decides. */
 export interface Gate {
   passed: boolean
-  exitCode: 0 | 1 | 2
+  /** The process's exit status, as every report and the console state it (130/143: interrupted by SIGINT/SIGTERM). */
+  exitCode: GateExitCode
   /** Why the gate failed, one line each (empty when it passed). */
   reasons: string[]
   /** What a reviewer should know although it does not fail the run: known failures, unexpected passes, ungated failures. */
@@ -269,7 +273,7 @@ export function failsGate(r: Pick<RequirementResult, 'level' | 'status' | 'expec
  * 1: a requirement at the gate level failed (not excused), or an expectation entry expired. 2: the run could not
  * judge a gated requirement (setup failure, not run) or a suite file did not load. 0 otherwise.
  */
-function gateOf(results: readonly RequirementResult[], runErrors: readonly string[], level: GateLevel, expectFile: string | undefined, interrupted?: string): Gate {
+function gateOf(results: readonly RequirementResult[], runErrors: readonly string[], level: GateLevel, expectFile: string | undefined, interrupted?: 'SIGINT' | 'SIGTERM'): Gate {
   const gated = gatedLevels(level)
   const reasons: string[] = []
   if (interrupted) reasons.push(`the run was interrupted (${interrupted}) before every check had run`)
@@ -285,7 +289,7 @@ function gateOf(results: readonly RequirementResult[], runErrors: readonly strin
     for (const r of unjudged) reasons.push(`${r.id} (${r.level}) ${r.status === 'error' ? 'could not be judged' : 'did not run'}`)
     for (const e of runErrors) reasons.push(`run error: ${e}`)
   }
-  const exitCode: 0 | 1 | 2 = interrupted ? 2 : failing.length > 0 ? 1 : incomplete ? 2 : expired.length > 0 ? 1 : 0
+  const exitCode: GateExitCode = interrupted ? interruptExitCode(interrupted) : failing.length > 0 ? 1 : incomplete ? 2 : expired.length > 0 ? 1 : 0
   const notes: string[] = []
   for (const r of results.filter((x) => x.status === 'known-failure')) notes.push(`${r.id} (${r.level}) is a known failure until ${r.expectation!.expires}: ${r.expectation!.reason}`)
   for (const r of results.filter((x) => x.status === 'unexpected-pass' && !x.expectation?.expired)) notes.push(`${r.id} passed although ${expectFile} lists it: remove the entry`)
@@ -295,9 +299,14 @@ function gateOf(results: readonly RequirementResult[], runErrors: readonly strin
   return { passed: exitCode === 0, exitCode, reasons, notes }
 }
 
-/** 0: the gate passed. 1: a gated requirement failed or an expectation expired. 2: the run could not judge. */
-export function exitCodeOf(report: RunReport): 0 | 1 | 2 {
+/** 0: the gate passed. 1: a gated requirement failed or an expectation expired. 2: the run could not judge. 130/143: interrupted. */
+export function exitCodeOf(report: RunReport): GateExitCode {
   return report.gate.exitCode
+}
+
+/** The exit status of a process stopped by this signal, as a shell reports it (128 + the signal's number). */
+export function interruptExitCode(signal: 'SIGINT' | 'SIGTERM'): 130 | 143 {
+  return signal === 'SIGINT' ? 130 : 143
 }
 
 function transientSummary(checks: readonly CheckResult[]): TransientSummary {

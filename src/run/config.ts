@@ -1,4 +1,5 @@
 import type { Target } from '../client/target.ts'
+import type { CommandHint } from './command.ts'
 import type { ProfileName } from './profiles.ts'
 
 /** --record DIR or --replay DIR (src/record/): cassettes written per check, or served instead of the network. */
@@ -47,6 +48,8 @@ export interface SuiteConfig {
   contentSid?: string
   /** --allow-webhooks: a twilio.com target may be sent X-Twilio-Webhook-Enabled: true (src/client/webhooks.ts). */
   allowWebhooks?: boolean
+  /** How the user runs the suite and reaches this target again, for the replay commands of failures (src/run/command.ts). */
+  hint?: CommandHint
   /**
    * Several targets in one run (the mutation gate: a reference server per seeded fault, variant and condition):
    * each subject's checks run against its own target, selected by requirement ID ([] for all), and are named

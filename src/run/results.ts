@@ -23,8 +23,10 @@ export interface Counterexample {
   seed: number
   /** fast-check's path to the shrunk case. */
   path?: string
-  /** The command line that replays the failing run. */
+  /** The command line that replays the failing run (with the run's seed: the property's own derives from it). */
   replay: string
+  /** Environment variables the replay command reads the credentials from: names, never values. */
+  env?: string[]
   /** How many inputs were tried before the failure. */
   runs: number
 }

@@ -21,13 +21,17 @@ export function runConformanceProcess(args: readonly string[], env: NodeJS.Proce
   return startConformanceProcess(args, env, timeoutMs).done
 }
 
-/** Starts the CLI in its own process without waiting for it: for tests that signal it (SIGINT, SIGTERM, SIGKILL). */
-export function startConformanceProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): { child: ChildProcess; done: Promise<ProcessRun> } {
+/**
+ * Starts the CLI in its own process without waiting for it: for tests that signal it (SIGINT, SIGTERM, SIGKILL).
+ * `asBin`: the bin file itself is executed, through its `#!/usr/bin/env node` line, as `./node_modules/.bin/conformance`
+ * runs it in the docs' workflows (the process signalled is then the one that cleans up).
+ */
+export function startConformanceProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000, asBin = false): { child: ChildProcess; done: Promise<ProcessRun> } {
   let child!: ChildProcess
   const done = new Promise<ProcessRun>((resolve) => {
     child = execFile(
-      process.execPath,
-      [BIN, ...args],
+      asBin ? BIN : process.execPath,
+      asBin ? [...args] : [BIN, ...args],
       { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }),
     )
