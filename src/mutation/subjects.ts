@@ -25,6 +25,8 @@ export const CONDITION_SETTINGS: Readonly<Record<string, string>> = {
   'transient-503': 'transient-503=8',
   'rate-limit-burst': 'rate-limit-burst=300',
   'rate-limit-burst-no-retry-after': 'rate-limit-burst-no-retry-after=300',
+  // Every 429 holds the target's checks for its Retry-After (1 s): one in eight would cost minutes here.
+  'rate-limit-steady': 'rate-limit-steady=100',
 }
 
 const setting = (name: string): string => CONDITION_SETTINGS[name] ?? name

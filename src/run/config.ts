@@ -47,6 +47,8 @@ export interface SuiteConfig {
    * `<ID> [<scope>] @<subject>`. The subject's fields replace the run's.
    */
   subjects?: SubjectConfig[]
+  /** Checks in flight per check worker (vitest's maxConcurrency, set by src/cli/run-suites.ts): where an adaptive limit starts. */
+  inFlight?: number
 }
 
 export interface SubjectConfig {
