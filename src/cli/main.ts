@@ -16,6 +16,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./merge.ts')).mergeCommand(argv.slice(1))
       case 'verify':
         return await (await import('./verify.ts')).verifyCommand(argv.slice(1))
+      case 'diff':
+        return await (await import('./diff-command.ts')).diffCommand(argv.slice(1))
     }
     const { versionLine } = await import('./suite-identity.ts')
     const options = parseRunOptions(argv, process.env, (s) => process.stdout.write(s), versionLine)

@@ -5,6 +5,11 @@
  * window). A check takes a slot before it starts and gives it back when it ends; the checks already in flight when
  * the limit falls finish, and no new one starts until fewer than the limit are running.
  *
+ * As TCP halves its window at most once per round trip, the limit halves at most once a second: the 429s that
+ * answer requests already sent are the same overload, not a worse one. It grows by one after as many answers as
+ * it allows checks (one per "window"), counted since it last moved, not in a row: a target that refuses every
+ * seventh request (a steady concurrency limit) still lets it grow back between refusals.
+ *
  * The limit is per check worker (a thread) and target origin, like the gate it listens to: on two cores the checks
  * have one worker, so it is the run's limit; with two workers each halves and grows its own half.
  */
@@ -25,8 +30,8 @@ export interface InFlightRecord {
   increases: number
 }
 
-/** Answers in a row without a new 429 burst that grow the limit by one: twice the limit, at least this many. */
-const GROW_AFTER_ANSWERS = 8
+/** The limit halves at most this often. */
+const HALVE_AT_MOST_EVERY_MS = 1000
 
 export class InFlightLimit {
   private running = 0
@@ -34,7 +39,8 @@ export class InFlightLimit {
   private lowest: number
   private halvings = 0
   private increases = 0
-  private answersInARow = 0
+  private answers = 0
+  private halvedAt = -Infinity
   private readonly waiting: Array<() => void> = []
 
   constructor(private readonly initial: number) {
@@ -55,9 +61,10 @@ export class InFlightLimit {
     }
   }
 
-  burst(): void {
-    this.answersInARow = 0
-    if (this.limit === 1) return
+  burst(now = Date.now()): void {
+    if (this.limit === 1 || now - this.halvedAt < HALVE_AT_MOST_EVERY_MS) return
+    this.halvedAt = now
+    this.answers = 0
     this.limit = Math.max(1, Math.floor(this.limit / 2))
     this.lowest = Math.min(this.lowest, this.limit)
     this.halvings++
@@ -65,8 +72,8 @@ export class InFlightLimit {
 
   answered(): void {
     if (this.limit >= this.initial) return
-    if (++this.answersInARow < Math.max(GROW_AFTER_ANSWERS, 2 * this.limit)) return
-    this.answersInARow = 0
+    if (++this.answers < this.limit) return
+    this.answers = 0
     this.limit++
     this.increases++
     this.admit()

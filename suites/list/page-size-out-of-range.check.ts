@@ -9,13 +9,13 @@ check('msg.list.page-size-out-of-range', async (ctx) => {
     const res = await ctx.messages.list({ PageSize: size })
     if (res.response.status >= 400 && res.response.status < 500) {
       expectRejected(res, `PageSize=${size}`)
-      ctx.observe(`PageSize=${size}: rejected with ${res.response.status}`)
+      ctx.reading(`page-size-${size}`, `rejected with ${res.response.status}`)
       continue
     }
     const page = expectPage(res, ctx.scope)
     const clamped = page.meta.page_size
     expectThat(Number.isInteger(clamped) && clamped >= 1 && clamped <= 100, `PageSize=${size} was accepted with meta.page_size ${clamped}, outside 1..100`, res)
     expectThat(page.messages.length <= 100, `a page holds ${page.messages.length} messages, more than 100`, res)
-    ctx.observe(`PageSize=${size}: clamped to ${clamped}`)
+    ctx.reading(`page-size-${size}`, `clamped to ${clamped}`)
   }
 })
