@@ -32,13 +32,14 @@ export async function diffCommand(argv: readonly string[], out: NodeJS.WritableS
   const hint = { notReport: '; give two --report json:PATH files of conformance runs' }
   const diff = diffReports(readRunReportFile(beforeFile, 'diff', hint), readRunReportFile(afterFile, 'diff', hint), { before: beforeFile, after: afterFile })
   const lines = renderDiffLines(diff)
-  for (const line of o.quiet ? lines.slice(-1) : lines) out.write(`${line}\n`)
   for (const spec of specs) {
     const file = resolve(spec.path)
     makeFolders(dirname(file))
     writeFileSync(file, spec.format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : renderDiffMarkdown(diff))
-    if (!o.quiet) out.write(`diff written: ${file}\n`)
+    lines.splice(-1, 0, `diff written: ${file}`)
   }
+  // The headline (what changed, in one line) is the last line, also with --quiet.
+  for (const line of o.quiet ? lines.slice(-1) : lines) out.write(`${line}\n`)
   return diff.exitCode
 }
 
