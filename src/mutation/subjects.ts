@@ -13,6 +13,8 @@ export interface Subject {
   conditions: string[]
   /** One sentence: what the fault breaks, what the variant allows, what the condition shows. */
   description: string
+  /** The seed of this subject's server and inputs, when not the run's (bench/soak.ts: a fresh seed per repeat). */
+  seed?: number
 }
 
 /**

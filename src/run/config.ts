@@ -55,7 +55,7 @@ export interface SubjectConfig {
   name: string
   /** Requirement IDs to run against this subject ([] for every one). */
   select: string[]
-  overrides: Pick<SuiteConfig, 'target' | 'runId' | 'settleMs'> & Partial<Pick<SuiteConfig, 'defaultServiceSid' | 'secondServiceSid' | 'embedded'>>
+  overrides: Pick<SuiteConfig, 'target' | 'runId' | 'settleMs'> & Partial<Pick<SuiteConfig, 'defaultServiceSid' | 'secondServiceSid' | 'embedded' | 'seed'>>
 }
 
 /** The BroadcastChannel on which the CLI tells the check workers of a run to stop (SIGINT, SIGTERM). */
