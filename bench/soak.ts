@@ -19,9 +19,11 @@ import { planSubjects, type Subject } from '../src/mutation/subjects.ts'
 const program = new Command('npm run soak --')
   .option('--runs <n>', 'runs per target, each with a fresh seed', '10')
   .option('--batch <n>', 'runs per vitest run (more: less start-up, more servers at once)', '5')
+  .option('--max-minutes <m>', 'start no new batch after this long (a busy machine): the figure is then over the runs done')
   .option('--only <targets>', 'comma-separated target names (clean, a variant, or all the variants joined with +)')
   .parse()
-const o = program.opts<{ runs: string; batch: string; only?: string }>()
+const o = program.opts<{ runs: string; batch: string; only?: string; maxMinutes?: string }>()
+const maxMs = o.maxMinutes !== undefined ? Number(o.maxMinutes) * 60_000 : Infinity
 const runs = Number(o.runs)
 const batch = Number(o.batch)
 if (!(Number.isInteger(runs) && runs >= 1 && Number.isInteger(batch) && batch >= 1)) {
@@ -51,7 +53,12 @@ function replayOf(target: Subject, seed: number, id: string): string {
 const started = Date.now()
 process.stdout.write(`soak: ${runs} runs × ${targets.length} targets (the clean reference server and each variant; the default selection), ${batch} runs per vitest run\n`)
 const outcomes = new Map<string, Array<{ run: number; seed: number; outcome: SubjectOutcome }>>(targets.map((t) => [t.name, []]))
+let done = 0
 for (let first = 1; first <= runs; first += batch) {
+  if (Date.now() - started > maxMs) {
+    process.stdout.write(`soak: stopped after ${done} of ${runs} runs (--max-minutes ${o.maxMinutes})\n`)
+    break
+  }
   const subjects: Subject[] = []
   for (let run = first; run < first + batch && run <= runs; run++) {
     const seed = randomBytes(4).readUInt32BE() % 2 ** 31
@@ -64,7 +71,8 @@ for (let first = 1; first <= runs; first += batch) {
     // Said at once too, so a long soak shows what it found as it goes.
     if (outcome.verdict !== 'CONFORMANT') process.stdout.write(`  ${label(outcome.subject)} run ${run}: ${outcome.verdict} (${(outcome.notPassed ?? []).map((f) => f.id).join(', ')})\n`)
   }
-  process.stdout.write(`  runs ${first}–${Math.min(runs, first + batch - 1)} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
+  done = Math.min(runs, first + batch - 1)
+  process.stdout.write(`  runs ${first}–${done} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
 }
 
 let notConformant = 0
@@ -72,7 +80,7 @@ const width = Math.max(...targets.map((t) => label(t).length))
 for (const t of targets) {
   const bad = outcomes.get(t.name)!.filter((r) => r.outcome.verdict !== 'CONFORMANT')
   notConformant += bad.length
-  process.stdout.write(`${label(t).padEnd(width)}  ${bad.length}/${runs} not conformant\n`)
+  process.stdout.write(`${label(t).padEnd(width)}  ${bad.length}/${done} not conformant\n`)
   for (const { run, seed, outcome } of bad.sort((a, b) => a.run - b.run)) {
     const failing = outcome.notPassed ?? []
     process.stdout.write(`  run ${run}, seed ${seed}: ${outcome.verdict}${outcome.problem ? ` (${outcome.problem})` : ''}\n`)
@@ -83,5 +91,5 @@ for (const t of targets) {
   }
 }
 process.stdout.write(`soak: ${((Date.now() - started) / 1000).toFixed(0)} s on this machine\n`)
-process.stdout.write(`soak: ${notConformant}/${runs * targets.length} not conformant\n`)
+process.stdout.write(`soak: ${notConformant}/${done * targets.length} not conformant\n`)
 process.exitCode = notConformant > 0 ? 1 : 0
