@@ -153,8 +153,10 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
     }
     const origin = new URL(config.target.baseUrl).origin
     const rateLimitGate = sharedRateLimitGate(origin)
+    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin })
     // ci: 429s halve the checks in flight against this target, answers grow them back (src/client/in-flight-limit.ts).
     const inFlight = profile.adaptive && config.inFlight !== undefined && config.inFlight > 1 ? sharedInFlightLimit(origin, rateLimitGate, config.inFlight) : undefined
+    // Nothing between taking the slot and the try below may throw: the finally gives the slot back.
     const release = await inFlight?.acquire()
     const outOfTime = new AbortController()
     const budget = new CheckBudget(limitMs, runEnd, () =>
@@ -173,7 +175,6 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
     const recent: Exchange[] = []
     const transient = emptyTransientRecord()
     const facts = new ExchangeFacts()
-    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin })
     const client = (extra: Partial<HttpClientOptions>) =>
       new HttpClient(config.target, {
         dispatcher: session.dispatcher ?? agent(),
@@ -205,6 +206,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
         const http = client({ deadline: () => budget.deadline, onHeld: (ms) => budget.hold(ms), signal: outOfTime.signal, unsafeTransient: attempt === 1 ? 'rerun' : 'judge' })
         const api = new ConversationsApi(http, ledger)
         meta.observations = []
+        delete meta.readings
         try {
           const newConversation = () => setUpConversation(api, scope, config)
           const conversation = await newConversation()
