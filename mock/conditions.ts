@@ -14,6 +14,7 @@ const TABLE = {
   'transient-503': 'About one request in N (default 8, seeded) is answered 503 with Twilio code 20503 without being processed.',
   'rate-limit-burst': 'Every 150th request starts a burst: for MS milliseconds (default 1000) every request is answered 429 with code 20429 and Retry-After: 1, unprocessed.',
   'rate-limit-burst-no-retry-after': 'Like rate-limit-burst but without a Retry-After header; its bursts start at the 75th, 225th, ... request so both can be on at once.',
+  'rate-limit-steady': 'About one request in N (default 8, seeded) is answered 429 with code 20429 and Retry-After: 1, unprocessed: a steady limit, not a burst.',
   'chat-body-limit': "The Body limit is the chat limit of the Conversations limits page (32KB): up to 32,768 UTF-16 code units are accepted, more give 400 with code 50504.",
   'attributes-limit': 'Message Attributes are limited as the Conversations limits page says (4KB): more than 4,096 UTF-8 bytes give 400 with code 50303, on create and on update.',
   'auto-users': 'Adding a participant with an Identity also creates a User for it in the service if none exists; deleting the participant or conversation keeps the User.',
@@ -40,6 +41,8 @@ const PARAMETERS = {
   'transient-503': { unit: 'N', default: 8, min: 2 },
   'rate-limit-burst': { unit: 'MS', default: 1000, min: 0 },
   'rate-limit-burst-no-retry-after': { unit: 'MS', default: 1000, min: 0 },
+  // N = 1 would refuse every request, as for transient-503.
+  'rate-limit-steady': { unit: 'N', default: 8, min: 2 },
 } as const satisfies Partial<Record<ConditionName, Parameter>>
 
 export type ValuedCondition = keyof typeof PARAMETERS

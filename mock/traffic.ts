@@ -20,6 +20,7 @@ export interface Traffic {
 export function createTraffic(conditions: Conditions, seed: number, clock: () => number = Date.now): Traffic {
   const drawFailure = seededStream(seed, 'transient-503')
   const drawJitter = seededStream(seed, 'latency')
+  const drawRateLimit = seededStream(seed, 'rate-limit-steady')
   let counted = 0 // requests that arrived outside a burst
   let burst: { until: number; retryAfter: boolean } | undefined
 
@@ -40,6 +41,7 @@ export function createTraffic(conditions: Conditions, seed: number, clock: () =>
       if (conditions.on('rate-limit-burst-no-retry-after') && counted % BURST_PERIOD === NO_RETRY_AFTER_OFFSET) {
         return startBurst(conditions.amount('rate-limit-burst-no-retry-after'), false)
       }
+      if (conditions.on('rate-limit-steady') && drawRateLimit() * conditions.amount('rate-limit-steady') < 1) return refusal(true)
       if (conditions.on('transient-503') && drawFailure() * conditions.amount('transient-503') < 1) return serviceUnavailable()
       return undefined
     },

@@ -60,5 +60,8 @@ function toCheckResult(testCase: TestCase): CheckResult {
     ...(meta?.transient ? { transient: meta.transient } : {}),
     ...(meta?.settle ? { settle: meta.settle } : {}),
     ...(meta?.visibility ? { visibility: meta.visibility } : {}),
+    ...(meta?.readings ? { readings: meta.readings } : {}),
+    ...(meta?.facts ? { facts: meta.facts } : {}),
+    ...(meta?.inFlight ? { inFlight: meta.inFlight } : {}),
   }
 }

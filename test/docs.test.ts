@@ -35,7 +35,7 @@ function words(line: string): string[] {
   return [...cleaned.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!)
 }
 
-const SUBCOMMANDS = ['validate', 'sweep', 'merge', 'verify', 'sign', 'keygen', 'serve'] as const
+const SUBCOMMANDS = ['validate', 'sweep', 'merge', 'verify', 'sign', 'keygen', 'serve', 'diff'] as const
 const helpOf = new Map<string, Promise<string>>()
 const subcommandHelp = (name: string) => {
   if (!helpOf.has(name)) helpOf.set(name, runCli([name, '--help']).then((r) => r.stdout))

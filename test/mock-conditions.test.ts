@@ -151,6 +151,36 @@ const probes: Record<ConditionName, { conditions: string[]; probe: Probe }> = {
     },
   },
 
+  'rate-limit-steady': {
+    conditions: ['rate-limit-steady=3'],
+    probe: async (server) => {
+      const api = new TestClient(server)
+      let path = ''
+      while (path === '') {
+        const res = await api.post('/v1/Conversations')
+        if (res.status === 201) path = `/v1/Conversations/${res.json.sid}/Messages`
+      }
+      const statuses: number[] = []
+      for (let i = 0; i < 60; i++) {
+        const res = await api.post(path, { Body: `m${i}` })
+        statuses.push(res.status)
+        if (res.status === 429) {
+          expectTwilioError(res, 429, 20429)
+          expect(res.headers['retry-after']).toBe('1')
+        } else expect(res.status).toBe(201)
+      }
+      // About one in three, spread out: refusals and successes both, never a burst that refuses everything.
+      const refused = statuses.filter((s) => s === 429).length
+      expect(refused).toBeGreaterThan(8)
+      expect(refused).toBeLessThan(40)
+      // Nothing refused was stored; the next request is not refused because of the last refusal (no burst).
+      let list
+      do list = await api.get(`${path}?PageSize=100`)
+      while (list.status === 429)
+      expect(list.json.messages).toHaveLength(statuses.filter((s) => s === 201).length)
+    },
+  },
+
   'chat-body-limit': {
     conditions: ['chat-body-limit'],
     probe: async (server) => {

@@ -1,5 +1,6 @@
 import pc from 'picocolors'
 import {
+  adaptationLine,
   byArea,
   checkLabel,
   counterexampleText,
@@ -68,7 +69,7 @@ export function printRunSummary(report: RunReport, out: NodeJS.WritableStream = 
       `  (${plural(s.total, 'requirement')}, ${plural(report.requests, 'request')}, ${(report.durationMs / 1000).toFixed(1)} s)`,
   )
   w(pc.dim(countsByLevel(report).map((c) => `${c.level}: ${c.passed + c['unexpected-pass']}/${c.total} passed`).join(' · ')))
-  for (const line of [transientLine(report), settleLine(report)]) if (line) w(pc.dim(line))
+  for (const line of [transientLine(report), settleLine(report), adaptationLine(report)]) if (line) w(pc.dim(line))
   if (report.gate.passed) w(`${pc.green('gate passed')} ${pc.dim(`(exit 0, level ${report.level})`)}`)
   else w(`${pc.red(pc.bold('gate failed'))} ${pc.dim(`(exit ${report.gate.exitCode}, level ${report.level})`)}`)
   const shown = mode === 'verbose' ? Infinity : 10

@@ -22,6 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return (await import('./sign.ts')).keygenCommand(argv.slice(1))
       case 'serve':
         return await (await import('./serve.ts')).serve(argv.slice(1))
+      case 'diff':
+        return await (await import('./diff-command.ts')).diffCommand(argv.slice(1))
     }
     const { versionLine } = await import('./suite-identity.ts')
     const options = parseRunOptions(argv, process.env, (s) => process.stdout.write(s), versionLine)

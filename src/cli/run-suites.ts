@@ -66,7 +66,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRun> {
       watch: false,
       include: [join('suites', `${files}.run.${COMPILED ? 'js' : 'ts'}`)],
       reporters: [collector],
-      provide: { conformance: options.config },
+      provide: { conformance: { ...options.config, inFlight: Math.ceil(concurrency / workers) } },
       // Compiled, the checks are plain JavaScript: the worker imports them natively instead of through vite's module
       // runner (one round trip to the main thread per module), which halves the start-up.
       ...(COMPILED ? { server: { deps: { external: [/\/dist\//] } } } : {}),

@@ -40,7 +40,12 @@ export interface HttpClientOptions {
    * The end of the time budget (a Date.now() instant): no repeat is waited for past it, and a 429 that lasts until
    * then ends in CouldNotJudge. Default: two minutes after each request's first attempt.
    */
-  deadline?: number
+  deadline?: number | (() => number)
+  /**
+   * Told how long a request is about to be held by the target's rate limit (a 429's wait, or the shared gate being
+   * closed). The harness does not charge that time to the check's budget: it moves `deadline` on by as much.
+   */
+  onHeld?: (ms: number) => void
   /**
    * What a transient fault that cannot be repeated here becomes. `rerun` (a check's first run): a TransientFault,
    * and the harness re-runs the check. `judge` (the re-run, the preflight): the answer stands and is judged.
@@ -119,7 +124,9 @@ export class HttpClient {
     const refusal = webhookRefusal(this.target.baseUrl, spec.headers, this.options.allowWebhooks)
     if (refusal !== undefined) throw new CouldNotJudge(`not sent: ${refusal}`)
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY
-    const budgetEnd = this.options.deadline ?? Date.now() + DEFAULT_RATE_LIMIT_BUDGET_MS
+    const given = this.options.deadline
+    const fixedEnd = Date.now() + DEFAULT_RATE_LIMIT_BUDGET_MS
+    const budgetEnd = (): number => (given === undefined ? fixedEnd : typeof given === 'number' ? given : given())
     let transientRepeats = 0
     let repeatedAfter: Transient | undefined
     const startedAt = Date.now()
@@ -143,7 +150,8 @@ export class HttpClient {
       if (mayRepeat) {
         const waitMs =
           kind === 'rate-limited' ? this.gate.rateLimited(retryAfterMs(ex?.response.headers['retry-after']), policy) : retryDelayMs(ex?.response.headers['retry-after'], transientRepeats, policy)
-        if (Date.now() + waitMs <= budgetEnd) {
+        if (kind === 'rate-limited') this.options.onHeld?.(waitMs)
+        if (Date.now() + waitMs <= budgetEnd()) {
           if (kind !== 'rate-limited') transientRepeats++
           repeatedAfter = kind
           this.options.onRetry?.({
@@ -189,7 +197,7 @@ export class HttpClient {
     return err
   }
 
-  private async sendOnce(spec: RequestSpec, budgetEnd: number): Promise<Exchange> {
+  private async sendOnce(spec: RequestSpec, budgetEnd: () => number): Promise<Exchange> {
     if (this.options.signal?.aborted) throw this.stop(this.abortReason())
     await this.waitForGate(budgetEnd)
     if (this.options.signal?.aborted) throw this.stop(this.abortReason())
@@ -236,11 +244,12 @@ export class HttpClient {
    * Waits while the target is rate limiting (another request was answered 429), never past the budget; the
    * requests that waited return spread over a moment rather than all at once.
    */
-  private async waitForGate(budgetEnd: number): Promise<void> {
+  private async waitForGate(budgetEnd: () => number): Promise<void> {
     const hold = this.gate.holdMs()
     if (hold <= 0) return
     const spread = Math.floor(Math.random() * Math.min(250, hold / 4))
-    await sleep(Math.min(hold + spread, Math.max(0, budgetEnd - Date.now())), this.options.signal)
+    this.options.onHeld?.(hold + spread)
+    await sleep(Math.min(hold + spread, Math.max(0, budgetEnd() - Date.now())), this.options.signal)
   }
 
   private async pace(): Promise<void> {

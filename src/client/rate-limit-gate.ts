@@ -12,9 +12,18 @@
  */
 import { type RetryPolicy } from './retry.ts'
 
+/** Told of what the gate sees (src/client/in-flight-limit.ts adapts the checks in flight to it). */
+export interface RateLimitListener {
+  /** A 429 arrived while the gate was open: a new burst, not a request sent before the gate closed. */
+  burst(): void
+  /** A request got an answer that was not a 429. */
+  answered(): void
+}
+
 export class RateLimitGate {
   private until = 0
   private streak = 0
+  private readonly listeners: RateLimitListener[] = []
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -22,6 +31,7 @@ export class RateLimitGate {
   rateLimited(retryAfterMs: number | undefined, policy: RetryPolicy, now = Date.now()): number {
     // A 429 while the gate is closed answers a request sent before it closed: the same burst, not a longer one.
     if (retryAfterMs === undefined && now < this.until) return this.until - now
+    if (now >= this.until) for (const l of this.listeners) l.burst()
     this.streak++
     let waitMs: number
     if (retryAfterMs !== undefined) {
@@ -37,6 +47,11 @@ export class RateLimitGate {
   /** A request got an answer that was not a 429: the limit has let go. */
   answered(): void {
     this.streak = 0
+    for (const l of this.listeners) l.answered()
+  }
+
+  listen(listener: RateLimitListener): void {
+    this.listeners.push(listener)
   }
 
   /** How long a request starting now must wait. */

@@ -5,6 +5,7 @@ import { deleteResources } from '../client/cleanup.ts'
 import type { Exchange } from '../client/exchange.ts'
 import { HttpClient, type HttpClientOptions } from '../client/http.ts'
 import { sharedRateLimitGate } from '../client/rate-limit-gate.ts'
+import { type InFlightRecord, sharedInFlightLimit } from '../client/in-flight-limit.ts'
 import { Agent } from '../client/undici.ts'
 import type { MessageResource } from '../client/resources.ts'
 import type { RetryEvent } from '../client/retry.ts'
@@ -16,7 +17,7 @@ import type { SuiteConfig } from '../run/config.ts'
 import { Ledger } from '../run/ledger.ts'
 import { MARKER } from '../run/marker.ts'
 import { PROFILES, type Profile } from '../run/profiles.ts'
-import type { Counterexample, EvidenceExchange, SettleRecord, TransientRecord } from '../run/results.ts'
+import type { Counterexample, EvidenceExchange, ExchangeFactsRecord, SettleRecord, TransientRecord } from '../run/results.ts'
 import { CheckFailure, SetupFailure } from './failure.ts'
 import { deriveSeed, PropertyFailure, runProperty } from './property.ts'
 import { runInterrupted } from './interrupt.ts'
@@ -24,6 +25,8 @@ import { seededBytes } from './random.ts'
 import { createSettler } from './settle.ts'
 import { UNOBSERVED } from './unobserved.ts'
 import { type MediaRef, mediaFor, type TemplateRef, templateFor } from './references.ts'
+import { CheckBudget } from './budget.ts'
+import { ExchangeFacts } from './exchange-facts.ts'
 import type fc from 'fast-check'
 
 /** What a check records about itself for the reporters (travels from the worker in vitest's task meta). */
@@ -46,6 +49,10 @@ export interface CheckMeta {
   settle?: SettleRecord
   /** Messages this check expected a list to show, and how many it never showed. */
   visibility?: { expected: number; missing: number }
+  /** The adaptive limit of checks in flight (ci profile) when this check ended, once 429s have moved it. */
+  inFlight?: InFlightRecord
+  /** What the check's exchanges of the Message routes showed: statuses and codes, properties, latency. */
+  facts?: ExchangeFactsRecord
 }
 
 declare module 'vitest' {
@@ -136,10 +143,16 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
   }
 }
 
+/** The run's end, as the checks see it: the profile's run timeout from when the worker declared them (the run's start). */
+const runEnds = new Map<string, number>()
+
 function declareCheck(name: string, id: string, scope: Scope, subject: string | undefined, config: SuiteConfig, body: (ctx: CheckContext) => Promise<void>, options: CheckOptions): void {
   const profile = PROFILES[config.profile]
   const limitMs = options.timeoutMs ?? profile.checkTimeoutMs
-  test(name, { timeout: limitMs + CLEANUP_GRACE_MS }, async ({ task, skip }) => {
+  let runEnd = runEnds.get(config.runId)
+  if (runEnd === undefined) runEnds.set(config.runId, (runEnd = Date.now() + profile.runTimeoutMs))
+  // Held by a rate limit (not charged) or waiting for a slot, a check may last until the run's end.
+  test(name, { timeout: Math.max(limitMs, runEnd - Date.now()) + CLEANUP_GRACE_MS }, async ({ task, skip }) => {
     const meta: CheckMeta = { requirement: id, scope, ...(subject ? { subject } : {}), observations: [], requests: 0 }
     task.meta.conformance = meta
     // --record / --replay (src/record/session.ts): which dispatcher, where the exchanges go, whether time limits apply.
@@ -148,9 +161,21 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
       meta.observations.push(session.skipReason)
       skip(session.skipReason)
     }
-    const deadline = Date.now() + limitMs
+    const origin = new URL(config.target.baseUrl).origin
+    const rateLimitGate = sharedRateLimitGate(origin)
+    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin })
+    // ci: 429s halve the checks in flight against this target, answers grow them back (src/client/in-flight-limit.ts).
+    const inFlight = profile.adaptive && config.inFlight !== undefined && config.inFlight > 1 ? sharedInFlightLimit(origin, rateLimitGate, config.inFlight) : undefined
+    // Nothing between taking the slot and the try below may throw: the finally gives the slot back.
+    const release = await inFlight?.acquire()
     const outOfTime = new AbortController()
-    const timer = setTimeout(() => outOfTime.abort(new CouldNotJudge(`ran out of time after ${limitMs / 1000} s, so the requirement could not be judged`)), limitMs)
+    const budget = new CheckBudget(limitMs, runEnd, () =>
+      outOfTime.abort(
+        new CouldNotJudge(
+          `ran out of time after ${limitMs / 1000} s${budget.held > 0 ? ` (besides ${(budget.held / 1000).toFixed(1)} s held by the target's rate limit)` : ''}, so the requirement could not be judged`,
+        ),
+      ),
+    )
     const interrupted = runInterrupted(config.runId)
     const onInterrupt = () => outOfTime.abort(new CouldNotJudge('the run was interrupted before this check could finish'))
     interrupted.addEventListener('abort', onInterrupt, { once: true })
@@ -159,9 +184,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
     // check until it ends would only keep them from being collected young.
     const recent: Exchange[] = []
     const transient = emptyTransientRecord()
-    const origin = new URL(config.target.baseUrl).origin
-    const ledger = new Ledger(config.ledgerFile, { runId: config.runId, origin })
-    const rateLimitGate = sharedRateLimitGate(origin)
+    const facts = new ExchangeFacts()
     const client = (extra: Partial<HttpClientOptions>) =>
       new HttpClient(config.target, {
         dispatcher: session.dispatcher ?? agent(),
@@ -170,6 +193,7 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
         onExchange: (ex) => {
           if (recent.push(ex) > EVIDENCE_EXCHANGES) recent.shift()
           meta.requests++
+          facts.note(ex)
           session.onExchange(ex)
         },
         onRetry: (event) => noteRetry(transient, event),
@@ -177,15 +201,23 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
         ...(config.allowWebhooks ? { allowWebhooks: true } : {}),
         ...extra,
       })
-    const settler = createSettler({ settleMs: config.settleMs, budgetMs: 2 * config.settleMs, deadline, signal: outOfTime.signal })
+    const settler = createSettler({
+      settleMs: config.settleMs,
+      budgetMs: 2 * config.settleMs,
+      get deadline() {
+        return budget.deadline
+      },
+      signal: outOfTime.signal,
+    })
     const randomBytes = seededBytes(deriveSeed(config.seed, `random ${task.name}`))
     try {
       // A transient fault on a request that cannot be repeated re-runs the whole check once, from a fresh
       // conversation; in the re-run the same fault stands and is judged.
       for (let attempt = 1; ; attempt++) {
-        const http = client({ deadline, signal: outOfTime.signal, unsafeTransient: attempt === 1 ? 'rerun' : 'judge' })
+        const http = client({ deadline: () => budget.deadline, onHeld: (ms) => budget.hold(ms), signal: outOfTime.signal, unsafeTransient: attempt === 1 ? 'rerun' : 'judge' })
         const api = new ConversationsApi(http, ledger)
         meta.observations = []
+        delete meta.readings
         try {
           const newConversation = () => setUpConversation(api, scope, config)
           const conversation = await newConversation()
@@ -240,7 +272,12 @@ function declareCheck(name: string, id: string, scope: Scope, subject: string | 
       if (judged instanceof SetupFailure || judged instanceof CouldNotJudge) meta.outcome = 'setup-error'
       throw judged
     } finally {
-      clearTimeout(timer)
+      budget.stop()
+      release?.()
+      const adapted = inFlight?.record()
+      if (adapted) meta.inFlight = adapted
+      const seen = facts.record()
+      if (seen) meta.facts = seen
       interrupted.removeEventListener('abort', onInterrupt)
       // Cleanup has its own client: the check's may be stopped (out of time) and its budget spent.
       if (!config.discardedTarget) await cleanUp(new ConversationsApi(client({ deadline: Date.now() + CLEANUP_GRACE_MS, unsafeTransient: 'judge' }), ledger), ledger, meta)

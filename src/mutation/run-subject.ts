@@ -26,6 +26,8 @@ export interface SubjectOutcome {
   settle?: RunReport['settle']
   /** Set when the run could not happen at all (a server that would not start). */
   problem?: string
+  /** The requirements that did not pass, each with its message and, for a property, the command that replays it. */
+  notPassed?: Array<{ id: string; level: string; status: string; message: string; replay?: string }>
 }
 
 /** Checks in flight at once in the mutation run: many servers, each lightly loaded, so far more than a run's 16. */
@@ -38,7 +40,7 @@ const MUTATION_CONCURRENCY = 48
  */
 export async function runSubjects(subjects: readonly Subject[], seed: number, selectFor: (s: Subject) => string[]): Promise<SubjectOutcome[]> {
   const started = Date.now()
-  const servers = await Promise.all(subjects.map((s) => startReferenceServer({ faults: s.faults, variants: s.variants, conditions: s.conditions, seed })))
+  const servers = await Promise.all(subjects.map((s) => startReferenceServer({ faults: s.faults, variants: s.variants, conditions: s.conditions, seed: s.seed ?? seed })))
   try {
     const configs: SubjectConfig[] = subjects.map((subject, i) => ({
       name: subject.name,
@@ -50,6 +52,7 @@ export async function runSubjects(subjects: readonly Subject[], seed: number, se
         settleMs: subject.kind === 'condition' ? 3000 : 1000,
         defaultServiceSid: servers[i]!.defaultServiceSid,
         embedded: false,
+        ...(subject.seed !== undefined ? { seed: subject.seed } : {}),
       },
     }))
     const run = await runSuites({
@@ -60,7 +63,7 @@ export async function runSubjects(subjects: readonly Subject[], seed: number, se
     })
     const bySubject = new Map<string, CheckResult[]>()
     for (const r of run.results) if (r.subject) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r])
-    return subjects.map((subject, i) => outcomeOf(subject, configs[i]!.select, bySubject.get(subject.name) ?? [], run.runErrors, seed, started))
+    return subjects.map((subject, i) => outcomeOf(subject, configs[i]!.select, bySubject.get(subject.name) ?? [], run.runErrors, subject.seed ?? seed, started))
   } finally {
     await Promise.all(servers.map((s) => s.close()))
   }
@@ -89,6 +92,12 @@ function outcomeOf(subject: Subject, select: string[], results: CheckResult[], r
     selected: select,
     transient: report.transient,
     settle: report.settle,
+    notPassed: report.results
+      .filter((r) => r.status !== 'passed')
+      .map((r) => {
+        const replay = r.checks.find((c) => c.counterexample)?.counterexample?.replay
+        return { id: r.id, level: r.level, status: r.status, message: r.message, ...(replay ? { replay } : {}) }
+      }),
   }
 }
 

@@ -13,6 +13,8 @@ export interface Subject {
   conditions: string[]
   /** One sentence: what the fault breaks, what the variant allows, what the condition shows. */
   description: string
+  /** The seed of this subject's server and inputs, when not the run's (bench/soak.ts: a fresh seed per repeat). */
+  seed?: number
 }
 
 /**
@@ -25,6 +27,8 @@ export const CONDITION_SETTINGS: Readonly<Record<string, string>> = {
   'transient-503': 'transient-503=8',
   'rate-limit-burst': 'rate-limit-burst=300',
   'rate-limit-burst-no-retry-after': 'rate-limit-burst-no-retry-after=300',
+  // Every 429 holds the target's checks for its Retry-After (1 s): one in eight would cost minutes here.
+  'rate-limit-steady': 'rate-limit-steady=100',
 }
 
 const setting = (name: string): string => CONDITION_SETTINGS[name] ?? name

@@ -167,3 +167,11 @@ export function settleLine(report: Pick<RunReport, 'settle'>): string | undefine
   ]
   return `settling: ${parts.join('; ')}; ${(s.waitedMs / 1000).toFixed(1)} s waited in all, longest ${(s.longestMs / 1000).toFixed(1)} s`
 }
+
+/** How the checks in flight adapted to 429s, e.g. "adapted to the rate limit: 16 → 2 checks at a time after 429s; back to 8". */
+export function adaptationLine(report: Pick<RunReport, 'adaptation'>): string | undefined {
+  const a = report.adaptation
+  if (!a) return undefined
+  const end = a.final === a.lowest ? `; stayed at ${a.final}` : a.final >= a.initial ? `; back to ${a.final} (all)` : `; back to ${a.final}`
+  return `adapted to the rate limit: ${a.initial} → ${a.lowest} checks at a time after 429s${end} (${plural(a.halvings, 'halving')}, ${plural(a.increases, 'increase')})`
+}

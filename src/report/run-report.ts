@@ -1,6 +1,7 @@
 import { areaOf, type Level, type Requirement, type Source } from '../catalogue/types.ts'
 import type { CheckResult, CheckStatus, SettleRecord } from '../run/results.ts'
 import { type Expectations, isExpired, type KnownFailure } from './expectations.ts'
+import { adaptationOf, type AdaptationSummary, latencyOf, type LatencyStats, propertiesOf, readingsOf, reportedCheck, responsesOf } from './run-facts.ts'
 
 /**
  * A requirement's outcome. Besides a check's own statuses: `known-failure` (it failed, and an unexpired entry of
@@ -25,6 +26,10 @@ export interface RequirementResult {
   observations: string[]
   /** The expectations-file entry naming this requirement, if any. */
   expectation?: KnownFailure & { expired: boolean }
+  /** Format 1.1: which allowed reading the target chose, name → reading (absent when the checks record none). */
+  readings?: Record<string, string>
+  /** Format 1.1: the statuses and error codes its checks met on the Message routes, `<operation> <status>[ <code>]`. */
+  responses?: string[]
   checks: CheckResult[]
 }
 
@@ -77,6 +82,8 @@ export interface SettleSummary extends SettleRecord {
 export interface RunReport {
   format: 'conversations-message-conformance-run'
   formatVersion: 1
+  /** Added within format 1: 1 (format 1.1) brings readings, responses, properties, latency and adaptation; absent before. */
+  formatMinor?: number
   suite: { name: string; version: string }
   /** The target; `account` is redacted to its last 4 characters, `credentials` says which kind was sent (never the value). */
   target: { url: string; embedded: boolean; account?: string; credentials?: 'auth token' | 'API key' }
@@ -129,7 +136,16 @@ export interface RunReport {
     unused: string[]
   }
   results: RequirementResult[]
+  /** Format 1.1: response properties seen, `<kind> <pointer>`: documented by the schemas, or unknown to them (new in the service?). */
+  properties?: { documented: string[]; unknown: string[] }
+  /** Format 1.1: latency per Message operation over the run. */
+  latency?: Record<string, LatencyStats>
+  /** Format 1.1: how the checks in flight adapted to 429s (ci profile; absent when they never had to). */
+  adaptation?: AdaptationSummary
 }
+
+/** The minor version of the run report format this suite writes (see RunReport.formatMinor). */
+export const FORMAT_MINOR = 1
 
 export interface RunFacts {
   suite: { name: string; version: string }
@@ -184,6 +200,7 @@ export function buildRunReport(requirements: readonly Requirement[], checks: rea
   return {
     format: 'conversations-message-conformance-run',
     formatVersion: 1,
+    formatMinor: FORMAT_MINOR,
     suite: facts.suite,
     target: facts.target,
     profile: facts.profile,
@@ -210,6 +227,9 @@ export function buildRunReport(requirements: readonly Requirement[], checks: rea
     runErrors: facts.runErrors,
     ...(expectations ? { expectations } : {}),
     results,
+    ...(propertiesOf(checks) ? { properties: propertiesOf(checks)! } : {}),
+    ...(latencyOf(checks) ? { latency: latencyOf(checks)! } : {}),
+    ...(adaptationOf(checks) ? { adaptation: adaptationOf(checks)! } : {}),
   }
 }
 
@@ -234,7 +254,9 @@ function requirementResult(req: Requirement, checks: CheckResult[]): Requirement
     status,
     message,
     observations: [...new Set(checks.flatMap((c) => c.observations.map((o) => (c.scope ? `[${c.scope}] ${o}` : o))))],
-    checks,
+    ...(readingsOf(checks) ? { readings: readingsOf(checks)! } : {}),
+    ...(responsesOf(checks) ? { responses: responsesOf(checks)! } : {}),
+    checks: checks.map(reportedCheck),
   }
 }
 

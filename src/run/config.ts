@@ -56,13 +56,15 @@ export interface SuiteConfig {
    * `<ID> [<scope>] @<subject>`. The subject's fields replace the run's.
    */
   subjects?: SubjectConfig[]
+  /** Checks in flight per check worker (vitest's maxConcurrency, set by src/cli/run-suites.ts): where an adaptive limit starts. */
+  inFlight?: number
 }
 
 export interface SubjectConfig {
   name: string
   /** Requirement IDs to run against this subject ([] for every one). */
   select: string[]
-  overrides: Pick<SuiteConfig, 'target' | 'runId' | 'settleMs'> & Partial<Pick<SuiteConfig, 'defaultServiceSid' | 'secondServiceSid' | 'embedded'>>
+  overrides: Pick<SuiteConfig, 'target' | 'runId' | 'settleMs'> & Partial<Pick<SuiteConfig, 'defaultServiceSid' | 'secondServiceSid' | 'embedded' | 'seed'>>
 }
 
 /** The BroadcastChannel on which the CLI tells the check workers of a run to stop (SIGINT, SIGTERM). */

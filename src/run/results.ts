@@ -1,3 +1,4 @@
+import type { InFlightRecord } from '../client/in-flight-limit.ts'
 import type { RetryEvent } from '../client/retry.ts'
 
 /**
@@ -55,6 +56,22 @@ export interface CheckResult {
   settle?: SettleRecord
   /** Messages the check expected a list to show, and how many it never showed. */
   visibility?: { expected: number; missing: number }
+  /** Which allowed reading the target chose, as data: name → reading. */
+  readings?: Record<string, string>
+  /** What the check's exchanges of the Message routes showed (src/harness/exchange-facts.ts). */
+  facts?: ExchangeFactsRecord
+  /** The adaptive limit of checks in flight when this check ended, once 429s have moved it (ci profile). */
+  inFlight?: InFlightRecord
+}
+
+/** What a check's exchanges of the Message routes showed, for comparing runs (`conformance diff`). */
+export interface ExchangeFactsRecord {
+  /** `<operation> <status>`, with the Twilio code for an error: `create 201`, `create 400 20001` (transient faults left out). */
+  responses: string[]
+  /** Response properties as `<kind> <pointer>` (`message /links/channel_metadata`): documented by the schema, or unknown to it. */
+  properties: { documented: string[]; unknown: string[] }
+  /** Milliseconds per exchange, by operation (create, fetch, list, update, delete). */
+  latency: Record<string, number[]>
 }
 
 /** Transient faults of the target: what was repeated, and why. None of them is a verdict. */

@@ -7,19 +7,19 @@ import { expectAccepted, expectMessage, expectRejected, expectThat } from '../..
 // and single code points, so only a limit counted in bytes refuses them. Stored as sent, not cut to fit a byte limit.
 // Astral characters (😀: one code point, two UTF-16 units) may count either way: 1,600 of them are accepted (code
 // points, or the chat limit) or refused (UTF-16 units), and then 800 of them (1,600 units) must be accepted.
-check('msg.create.body-limit-in-characters', async ({ messages, scope, observe }) => {
+check('msg.create.body-limit-in-characters', async ({ messages, scope, reading }) => {
   for (const ch of ['é', '日']) await expectStoredAsSent(messages, scope, ch.repeat(BODY_LIMIT), `1,600 × "${ch}" (${Buffer.byteLength(ch.repeat(BODY_LIMIT))} UTF-8 bytes)`)
   const astral = '😀'.repeat(BODY_LIMIT)
   const res = await messages.create({ Body: astral })
   if (res.response.status >= 400 && res.response.status < 500) {
     expectRejected(res, '1,600 × "😀" (3,200 UTF-16 code units)')
     await expectStoredAsSent(messages, scope, '😀'.repeat(BODY_LIMIT / 2), '800 × "😀" (1,600 UTF-16 code units)')
-    observe('Body characters counted as UTF-16 code units (1,600 × 😀 refused, 800 accepted)')
+    reading('body-characters', 'UTF-16 code units (1,600 × 😀 refused, 800 accepted)')
     return
   }
   expectAccepted(res, '1,600 × "😀" is 1,600 code points')
   expectThat(expectMessage(res, scope).body === astral, `1,600 × "😀" came back as ${expectMessage(res, scope).body?.length ?? 'null'} UTF-16 units`, res)
-  observe('Body characters counted as code points (1,600 × 😀 accepted)')
+  reading('body-characters', 'code points (1,600 × 😀 accepted)')
 })
 
 async function expectStoredAsSent(messages: MessagesApi, scope: 'default' | 'service', body: string, what: string): Promise<void> {

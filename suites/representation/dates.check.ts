@@ -5,9 +5,8 @@ import { messageViews } from '../../src/harness/views.ts'
 
 // The message is never edited, so date_updated may be null ("null if the message has not been edited").
 check('msg.representation.dates', async (ctx) => {
-  const { observe } = ctx
   const views = await messageViews(ctx, { Body: 'dates probe' })
   for (const view of views) expectMessageRule('msg.representation.dates', view)
   const { date_created: created, date_updated: updated } = views[0]!.message
-  observe(`date_updated of a message never edited: ${updated === null ? 'null' : sameInstant(updated as string, created as string) ? 'equal to date_created' : 'a date other than date_created'}`)
+  ctx.reading('date-updated-unedited', `${updated === null ? 'null' : sameInstant(updated as string, created as string) ? 'equal to date_created' : 'a date other than date_created'}`)
 })

@@ -5,9 +5,8 @@ import { messageViews } from '../../src/harness/views.ts'
 // The doc's patterns are ^XX[0-9a-fA-F]{32}$: either hex case is conformant, so only the shape is judged here
 // (which account and conversation the SIDs name is msg.representation.account-sid and .conversation-sid).
 check('msg.representation.sids', async (ctx) => {
-  const { observe } = ctx
   const views = await messageViews(ctx, { Body: 'sids probe' })
   for (const view of views) expectMessageRule('msg.representation.sids', view)
   const sid = String(views[0]!.message['sid'])
-  observe(`SID hex digits: ${/[A-F]/.test(sid.slice(2)) ? 'upper case' : 'lower case'}`)
+  ctx.reading('sid-hex-case', /[A-F]/.test(sid.slice(2)) ? 'upper case' : 'lower case')
 })
