@@ -34,6 +34,7 @@ export const BASES: Readonly<Record<string, Basis>> = {
   'msg.representation.url-self': page('An absolute API resource API URL for this message.'),
   'msg.representation.links': openapi('x-twilio.dependentProperties.delivery_receipts.resource_url: "/v1/Conversations/{conversation_sid}/Messages/{message_sid}/Receipts"'),
   'msg.representation.links-channel-metadata': openapi('x-twilio.dependentProperties.channel_metadata.resource_url: "/v1/Conversations/{conversation_sid}/Messages/{message_sid}/ChannelMetadata"'),
+  'msg.representation.delivery-receipts-link': page('Contains an absolute API resource URL to access the delivery & read receipts of this message.'),
   'msg.representation.attributes-json': page('The string value must contain structurally valid JSON if specified.'),
   'msg.representation.attributes-default': page('**Note** that if the attributes are not set "{}" will be returned.'),
   'msg.representation.author-default': page("The channel specific identifier of the message's author. Defaults to `system`."),
@@ -100,6 +101,9 @@ export const BASES: Readonly<Record<string, Basis>> = {
   'msg.list.last-page-next-null': cites(DOC.paging, '[next_page_url: the next page of the list; null on the last page]'),
   'msg.list.first-page-url': cites(DOC.paging, '[first_page_url: the first page of the list]'),
   'msg.list.paging-partition': cites(DOC.paging, '[follow next_page_url to page through the whole list]'),
+  // Every example page URL carries the query that produced it; no words say so, hence a should.
+  'msg.list.page-urls-query': page('Messages?Order=desc&PageSize=2&Page=0'),
+  'msg.list.first-index-zero': page('"index":{"type":"integer","default":0'),
   'msg.list.index-increasing': page('Indices may skip numbers, but will always be in order of when the message was received.'),
   'msg.list.isolation': page('`GET https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Messages`'),
   'msg.list.meta-every-page': cites(DOC.paging, '[every page of a list carries its paging information in meta: page, page_size, first_page_url, previous_page_url, url, next_page_url, key]'),

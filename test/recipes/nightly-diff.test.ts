@@ -9,7 +9,7 @@ import { makeDiffReports } from '../support/diff-reports.ts'
 
 // The nightly workflow's own steps (docs/workflows/nightly.yml), run as GitHub would run them, minus GitHub: the
 // step's shell from the YAML, in a folder laid out as the job's (reports/run.json tonight, last/run.json restored
-// from the cache), with $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT temp files, `npx conformance` this checkout's CLI,
+// from the cache), with $GITHUB_STEP_SUMMARY and $GITHUB_OUTPUT temp files, `./node_modules/.bin/conformance` this checkout's CLI,
 // and `gh` a stand-in that logs what it was asked.
 
 const run = promisify(execFile)
@@ -34,20 +34,22 @@ function stepScript(name: string): string {
 
 let reports: Awaited<ReturnType<typeof makeDiffReports>>
 const base = mkdtempSync(join(tmpdir(), 'conformance-nightly-'))
-/** Stand-ins on PATH: npx runs this checkout's CLI; gh logs its arguments and answers `issue list` from $GH_ISSUES. */
+/** Stand-ins: the job's installed bin runs this checkout's CLI; gh (on PATH) logs its arguments and answers `issue list` from $GH_ISSUES. */
 const bin = join(base, 'bin')
 beforeAll(async () => {
   reports = await makeDiffReports(base)
   mkdirSync(bin)
-  writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = conformance ] || exit 127\nshift\nexec node "${join(ROOT, 'bin/conformance.mjs')}" "$@"\n`)
+  writeFileSync(join(bin, 'conformance'), `#!/bin/sh\nexec node "${join(ROOT, 'bin/conformance.mjs')}" "$@"\n`)
   writeFileSync(join(bin, 'gh'), '#!/bin/sh\necho "gh $*" >> "$GH_LOG"\n[ "$1 $2" = "issue list" ] && printf "%s" "$GH_ISSUES"\nexit 0\n')
-  for (const f of ['npx', 'gh']) chmodSync(join(bin, f), 0o755)
+  for (const f of ['conformance', 'gh']) chmodSync(join(bin, f), 0o755)
 }, 240_000)
 
 /** A job's folder with tonight's report and, if given, last night's; runs a step's shell there. */
 async function job(tonight: string | undefined, lastNight: string | undefined) {
   const dir = mkdtempSync(join(base, 'job-'))
   mkdirSync(join(dir, 'reports'))
+  mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true })
+  copyFileSync(join(bin, 'conformance'), join(dir, 'node_modules/.bin/conformance'))
   if (tonight) copyFileSync(tonight, join(dir, 'reports/run.json'))
   if (lastNight) {
     mkdirSync(join(dir, 'last'))
@@ -72,7 +74,7 @@ describe('the nightly workflow, minus GitHub', () => {
     expect(await j.step('What changed')).toBe(0)
     const summary = j.read('summary.md')
     expect(summary).toContain('## Conformance: what changed')
-    expect(summary).toContain('| `msg.list.page-size-out-of-range` | page-size-101 | rejected with 400 | clamped to 100 |')
+    expect(summary).toContain('| `msg.list.page-size-out-of-range` | page-size-101 | refused with 400 | clamped to 100 |')
     expect(summary).toContain('| `message /x_conformance_extra` | new: the schemas do not know it |')
     expect(summary).toContain('| `msg.create.body-over-limit` | create 400 20001 | create 400 50504 |')
     expect(summary).toBe(j.read('reports/diff.md'))
