@@ -368,7 +368,7 @@ function runWarnings(checks: readonly CheckResult[]): string[] {
   const blind = looked.filter((c) => (c.visibility?.missing ?? 0) > 0)
   if (looked.length < 4 || blind.length * 2 < looked.length) return []
   return [
-    `${blind.length} of ${looked.length} checks never saw the messages they had just created in a list: the target looks stateless ` +
+    `${blind.length} of ${looked.length} checks never saw the messages they had just created in a list (each under a SID of its own, with its body): the target looks stateless ` +
       '(a mock that answers from examples and stores nothing?). Many failures below follow from that one cause: make created messages show up first.',
   ]
 }
