@@ -22,6 +22,7 @@ describe('the launcher, from where the package is and where the user is', () => 
     const pkg = '/home/me/app/node_modules/twilio-conversations-message-conformance'
     expect(launcherFor(pkg, '/home/me/app')).toBe('npx conformance')
     expect(launcherFor(pkg, '/home/me/app/test')).toBe('npx conformance')
+    expect(launcherFor('/home/me/app/node_modules/.pnpm/twilio-conversations-message-conformance@0.2.0/node_modules/twilio-conversations-message-conformance', '/home/me/app')).toBe('npx conformance')
     expect(launcherFor('/usr/lib/node_modules/twilio-conversations-message-conformance', '/home/me/other')).toBe('conformance')
   })
 

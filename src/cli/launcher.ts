@@ -15,7 +15,8 @@ export function launcherFor(packageRoot: string, cwd: string): string {
   if (root.split(sep).includes('node_modules')) {
     // Installed: npx finds the bin from the project folder and any folder below it; from elsewhere (a global
     // install, another project) the bin is on the PATH only as `conformance`.
-    const project = root.slice(0, root.lastIndexOf(`${sep}node_modules${sep}`))
+    // The project is above the first node_modules (pnpm keeps the real folder deeper, under node_modules/.pnpm/).
+    const project = root.slice(0, root.indexOf(`${sep}node_modules${sep}`))
     return here === project || here.startsWith(project + sep) ? 'npx conformance' : 'conformance'
   }
   if (here === root) return 'npm run conformance --'
