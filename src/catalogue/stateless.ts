@@ -12,6 +12,7 @@ export const STATELESS_MAY_PASS: Readonly<Record<string, string>> = {
   'msg.representation.sids': 'the example SIDs have the documented pattern (two letters, 32 hex digits): shape only',
   'msg.representation.dates': 'the example dates are RFC 3339 date-times: shape only',
   'msg.representation.links': "the example's links.delivery_receipts is its own url + /Receipts: a relation inside one answer",
+  'msg.representation.delivery-receipts-link': "the echo serves the receipts route of the OpenAPI file with its example page (meta.key delivery_receipts): the link leads to a page of receipts, which is all the claim says; whose receipts they are is not judged",
   'msg.representation.links-channel-metadata': "the example's links has channel_metadata: shape only",
   'msg.representation.attributes-json': "the example's attributes is a string holding JSON: shape only",
   'msg.representation.media-null': 'the check sends no media and the example has media null: true of every answer the echo gives',
