@@ -26,7 +26,7 @@ describe('conformance diff', () => {
     expect(run.stdout).toContain('msg.create.body-over-limit: −create 400 20001, +create 400 50504')
     expect(run.stdout).toMatch(/^latency p50 \/ p95:\n {2}create +\d+ \/ \d+ → \d+ \/ \d+ ms \([+-]?\d+ \/ [+-]?\d+\)$/m)
     expect(run.stdout).not.toContain('status changed:')
-    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^diff: no must regressed, 0 statuses changed, 3 readings changed/)
+    expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^diff: no must regressed, 0 statuses changed, \d+ readings changed/)
     const diff = JSON.parse(readFileSync(json, 'utf8')) as RunDiff
     expect(diff).toMatchObject({ format: 'conversations-message-conformance-diff', changed: true, exitCode: 0, regressions: [] })
     expect(diff.readings).toContainEqual({ id: 'msg.list.page-size-out-of-range', name: 'page-size-101', before: 'refused with 400', after: 'clamped to 100' })

@@ -11,7 +11,7 @@ import { ROOT, runCli } from './support/cli.ts'
 /** `POST /v1/Conversations/CH…/Participants` → `POST /v1/Conversations/{sid}/Participants`: every item named by `{sid}`. */
 export function endpointOf(method: string, url: string): string {
   const path = url.split('?')[0]!
-  const parts = path.split('/').map((segment, i, all) => (i > 2 && /^(Conversations|Services|Participants|Users)$/.test(all[i - 1]!) ? '{sid}' : segment))
+  const parts = path.split('/').map((segment, i, all) => (i > 2 && /^(Conversations|Services|Participants|Users|Media|Content)$/.test(all[i - 1]!) ? '{sid}' : segment))
   return `${method} ${parts.join('/')}`
 }
 
