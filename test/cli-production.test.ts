@@ -126,7 +126,8 @@ describe('a target that behaves like production', () => {
 
     const dry = await runCli(['sweep', ...accountFlags(s), '--ledger-dir', ledgers, '--dry-run'])
     expect(dry.code, dry.stderr).toBe(0)
-    expect(dry.stdout).toMatch(/would delete conversation \/v1\/Conversations\/CH/)
+    // The run may be killed in either URL scope's check, so what it left is a conversation in one scope or the other.
+    expect(dry.stdout).toMatch(/would delete conversation \/v1\/(Services\/IS[0-9a-fA-F]{32}\/)?Conversations\/CH/)
     expect(dry.stdout).toContain('dry run, nothing deleted')
     expect(await countResources(s)).toEqual(before)
 
