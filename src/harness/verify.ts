@@ -155,6 +155,18 @@ export function sameInstant(a: string | null | undefined, b: string | null | und
 }
 
 /**
+ * Whether a date-time a server answered names the same second as one sent (RFC 3339, any offset, any fraction): a
+ * server may keep whole seconds, dropping or rounding a fraction, so the two may differ by less than a second; an
+ * offset read as UTC, or dropped, moves the instant by hours.
+ */
+export function sameSecond(answered: unknown, sent: string): boolean {
+  if (typeof answered !== 'string') return false
+  const a = Date.parse(answered.toUpperCase())
+  const b = Date.parse(sent.toUpperCase())
+  return !Number.isNaN(a) && !Number.isNaN(b) && Math.abs(a - b) < 1000
+}
+
+/**
  * What a string of JSON (such as attributes) encodes, for comparing by value: a server may re-serialise JSON. A
  * string that is not JSON comes back as itself, so a comparison still fails and shows it.
  */

@@ -1,11 +1,14 @@
 import fc from 'fast-check'
-import { attributesJson } from '../../src/arbitraries/index.ts'
+import { attributesJson, triedValues } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
-import { expectAccepted, expectMessage, expectSameJson, expectThat, jsonValueOf } from '../../src/harness/verify.ts'
+import { EveryView } from '../../src/harness/every-view.ts'
+import { expectAccepted, expectMessage, expectSameJson, expectThat, firstDifference, jsonValueOf } from '../../src/harness/verify.ts'
 
 // Property: Attributes holding any JSON value (not only objects) come back as a string encoding the same value.
 // A server may re-serialise (spacing, key order, number spelling), so the values are compared, not the text.
-check('msg.create.attributes', async ({ messages, scope, property }) => {
+check('msg.create.attributes', async (ctx) => {
+  const { messages, scope, property } = ctx
+  const views = await EveryView.begin(ctx)
   await property(
     fc.asyncProperty(attributesJson, async (attrs) => {
       const created = await messages.create({ Body: 'with attributes', Attributes: attrs })
@@ -13,8 +16,12 @@ check('msg.create.attributes', async ({ messages, scope, property }) => {
       const message = expectMessage(created, scope)
       expectThat(typeof message.attributes === 'string', `attributes is ${JSON.stringify(message.attributes)}, not a string`, created)
       expectSameJson(jsonValueOf(message.attributes), JSON.parse(attrs), `attributes ${message.attributes.slice(0, 80)} do not encode the Attributes sent (${attrs.slice(0, 80)})`, created)
+      views.wrote(message.sid, (m) => (firstDifference(jsonValueOf(m['attributes']), JSON.parse(attrs), '') === undefined ? undefined : `attributes ${JSON.stringify(m['attributes']).slice(0, 80)} do not encode the Attributes sent (${attrs.slice(0, 80)})`))
     }),
-    // Always tried: JSON values that are not objects, which a server might wrongly refuse or replace.
-    { examples: [['[]'], ['"text"'], ['42'], ['null'], ['{"nested":{"list":[1,true]}}']] },
+    // Always tried: every input class of Attributes (src/arbitraries/classes.ts), among them JSON values that are not
+    // objects, which a server might wrongly refuse or replace.
+    { examples: triedValues('msg.create.attributes', 'Attributes').map(({ value }) => [value] as [string]) },
   )
+  // Every view of every message the property wrote, read back once for all of them.
+  await views.verify()
 })
