@@ -46,6 +46,8 @@ const ORDERS: ReadonlyArray<{ name: string; query: ListQuery }> = [
 ]
 /** Conversations in checks hold well under this many pages: a list that goes on is judged, not followed forever. */
 const MAX_PAGES = 20
+/** Writes of a property read back at once (wroteInProperty): few enough that a failure names a recent input. */
+const BATCH = 8
 /** The documented largest page. */
 const MAX_PAGE_SIZE = 100
 
@@ -119,6 +121,16 @@ export class EveryView {
     // A message the check writes again (an update) is no longer a neighbour: it is judged as written.
     for (const known of this.neighbours.keys()) if (sameSid(known, sid)) this.neighbours.delete(known)
     this.pending.push({ sid, judge })
+  }
+
+  /**
+   * For a property: notes a write, and reads back the writes noted so far once there are `BATCH` of them, so that
+   * the reading is paid inside the property's time (which bounds the runs) rather than all after it. A verify after
+   * the property reads back the rest.
+   */
+  async wroteInProperty(sid: string, judge: Judge = () => undefined): Promise<void> {
+    this.wrote(sid, judge)
+    if (this.pending.length >= BATCH) await this.verify()
   }
 
   /**
