@@ -93,6 +93,8 @@ export interface CheckContext {
 export interface CheckOptions {
   /** Overrides the profile's time limit for this check. */
   timeoutMs?: number
+  /** Multiplies the profile's time limit, for a check that needs many requests whatever the profile (default 1). */
+  timeScale?: number
 }
 
 /** Time a check's cleanup may take after its limit, so vitest's own timeout never cuts a cleanup short. */
@@ -124,7 +126,7 @@ export function check(id: string, body: (ctx: CheckContext) => Promise<void>, op
 
 function declareCheck(name: string, id: string, scope: Scope, subject: string | undefined, config: SuiteConfig, body: (ctx: CheckContext) => Promise<void>, options: CheckOptions): void {
   const profile = PROFILES[config.profile]
-  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs
+  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs * (options.timeScale ?? 1)
   test(name, { timeout: limitMs + CLEANUP_GRACE_MS }, async ({ task, skip }) => {
     const meta: CheckMeta = { requirement: id, scope, ...(subject ? { subject } : {}), observations: [], requests: 0 }
     task.meta.conformance = meta
