@@ -58,7 +58,9 @@ const WRITE_CHECKS = [
   'create/subject', 'create/date-created', 'create/date-updated', 'create/webhook-header',
   'update/applies-changes', 'update/only-given-fields', 'update/dates', 'update/identity-stable', 'update/date-updated-advances',
   'update/participant-sid-follows-author', 'update/create-only-fields', 'update/webhook-header',
-  'delete/gone-from-list', 'delete/use-after-free', 'delete/webhook-header',
+  'delete/gone-from-list', 'delete/use-after-free', 'delete/webhook-header', 'create/attributes-size',
+  // Refused writes: every view still shows the message, unchanged.
+  'update/validation', 'update/date-invalid', 'update/webhook-header-invalid', 'delete/webhook-header-invalid',
 ]
 
 describe('every view after every write', () => {
@@ -66,6 +68,6 @@ describe('every view after every write', () => {
     const source = readFileSync(new URL(`../suites/${name}.check.ts`, import.meta.url), 'utf8')
     expect(source).toContain("from '../../src/harness/every-view.ts'")
     expect(source).toMatch(/EveryView\.begin\(ctx\)/)
-    expect(source).toMatch(/views\.(afterWrite|afterDelete|verify)\(/)
+    expect(source).toMatch(/views\.(afterWrite|afterDelete|verify|unchanged)\(/)
   })
 })

@@ -104,6 +104,26 @@ export class EveryView {
     return views
   }
 
+  /** Records a message the check made (a seed) as a neighbour: every later reading must show it as it is now. */
+  keep(message: { sid: string }): void {
+    this.neighbours.set(message.sid, stableOf(message as unknown as Message))
+  }
+
+  /**
+   * After writes that were refused: every view still shows every neighbour exactly as it was (a fetch of each through
+   * every route, every list), so a refused write that changed or deleted something all the same is caught.
+   */
+  async unchanged(): Promise<void> {
+    const kept = [...this.neighbours]
+    for (const [sid, before] of kept) {
+      this.wrote(sid, (m) => {
+        const diff = changed(before, m)
+        return diff === undefined ? undefined : `the message ${sid}, which only refused writes addressed, changed: ${diff}`
+      })
+    }
+    await this.verify()
+  }
+
   /**
    * After a create or an update of `sid`: every view shows it, as `judge` requires, exactly once in each list; every
    * neighbour is still listed unchanged; the page it falls on holds it. Returns the message as a fetch shows it.
