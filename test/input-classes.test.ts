@@ -59,6 +59,7 @@ const WRITE_CHECKS = [
   'update/applies-changes', 'update/only-given-fields', 'update/dates', 'update/identity-stable', 'update/date-updated-advances',
   'update/participant-sid-follows-author', 'update/create-only-fields', 'update/webhook-header',
   'delete/gone-from-list', 'delete/use-after-free', 'delete/webhook-header', 'create/attributes-size',
+  'create/client-encodings', 'update/client-encodings', 'update/field-limits',
   // Refused writes: every view still shows the message, unchanged.
   'update/validation', 'update/date-invalid', 'update/webhook-header-invalid', 'delete/webhook-header-invalid',
 ]
