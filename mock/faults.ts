@@ -142,6 +142,23 @@ const TABLE = {
   'receipts-route-missing': { breaks: "A message's links.delivery_receipts URL answers 404: the Receipts list is not served.", kills: ['msg.representation.delivery-receipts-link'] },
   'page-urls-drop-query': { breaks: 'Page URLs (url, first_page_url, next_page_url) leave out the PageSize and Order the request sent.', kills: ['msg.list.page-urls-query'] },
   'first-index-1': { breaks: 'The first message of a new conversation has index 1 instead of 0.', kills: ['msg.list.first-index-zero'] },
+  // Input classes, every view after every write, paging past one default page, error bodies that mean something (issue 20)
+  'body-trimmed': { breaks: 'A message Body is stored trimmed of leading and trailing white space (a String.trim() before the insert).', kills: ['msg.create.body-round-trip'] },
+  'body-crlf-normalised': { breaks: 'A message Body has its CRLF and lone CR line endings turned into LF before it is stored.', kills: ['msg.create.body-round-trip'] },
+  'body-nfc': { breaks: 'A message Body is stored in Unicode NFC: text sent decomposed (NFD) comes back composed.', kills: ['msg.create.body-round-trip'] },
+  'author-trimmed': { breaks: 'Author is stored trimmed of leading and trailing white space on create.', kills: ['msg.create.author'] },
+  'update-body-trimmed': { breaks: 'On update, a Body is stored trimmed of leading and trailing white space (create stores it as sent).', kills: ['msg.update.applies-changes'] },
+  'date-offset-as-utc': { breaks: 'A DateCreated or DateUpdated with an offset (+05:30, -07:00) is stored as if its wall-clock time were UTC (the offset dropped).', kills: ['msg.create.date-created', 'msg.create.date-updated', 'msg.update.dates'] },
+  'date-fraction-refused': { breaks: 'A DateCreated or DateUpdated with fractional seconds (RFC 3339 allows them) is refused with 400.', kills: ['msg.create.date-created', 'msg.create.date-updated'] },
+  'service-fetch-stale-after-update': { breaks: 'A fetch through the service-scoped route shows the message as it was created, ignoring later updates (a cache filled at create).', kills: ['msg.update.applies-changes', 'msg.update.only-given-fields'] },
+  'delete-removes-neighbour': { breaks: 'A delete also removes the message listed just before the one deleted (an off-by-one in a range delete).', kills: ['msg.delete.gone-from-list'] },
+  'page-size-capped-50': { breaks: 'PageSize 51 to 100 gives pages of 50 (meta.page_size still echoes the PageSize asked for): the default page is the real maximum.', kills: ['msg.list.paging-past-default-page'] },
+  'page-token-any-conversation': { breaks: 'A PageToken pages the conversation it was handed out for, whatever conversation the path names (a cursor cache keyed by the token alone).', kills: ['msg.list.page-token-foreign'] },
+  'index-from-clock': { breaks: 'A message index is the time of its create in seconds (a timestamp used as the index), so messages created within the same second share an index.', kills: ['msg.create.concurrent-index'] },
+  'more-info-generic': { breaks: 'Error more_info always links the page of code 20001, whatever code the error carries.', kills: ['msg.errors.more-info', 'msg.errors.format'] },
+  'error-status-400': { breaks: 'Every error body says status 400, whatever the HTTP status (a hard-coded status in the error serialiser).', kills: ['msg.errors.format'] },
+  'error-message-empty': { breaks: 'Error bodies carry an empty message.', kills: ['msg.errors.format'] },
+  'error-code-is-status': { breaks: 'Error bodies carry the HTTP status as code (404 instead of 20404), with more_info naming that code.', kills: ['msg.errors.format'] },
 } as const satisfies Record<string, { breaks: string; kills: readonly string[] }>
 
 export type FaultName = keyof typeof TABLE

@@ -6,7 +6,8 @@ import { ApiError, internalError, invalidParameter, notFound } from './errors.ts
 import { decodeAgain, type Params } from './form.ts'
 import { findMessageConversation } from './lookup.ts'
 import { isSid } from './sids.ts'
-import { pageMeta, type PagingFaults, slicePage } from './paging.ts'
+import { encodePageToken, pageMeta, type PagingFaults, slicePage } from './paging.ts'
+import { rememberToken, tokenOwner } from './token-owners.ts'
 import { messagesPath, renderMessage, type Scope } from './representation.ts'
 import type { App, Handler, Request, RouteDef } from './router.ts'
 import { type Conversation, type Message, MessageLog } from './store.ts'
@@ -145,6 +146,9 @@ function writeForm(form: Params, app: App): Params {
 function storedBody(app: App, body: string | null): string | null {
   if (body !== null && app.faults.on('body-double-decoded')) body = decodeAgain(body)
   if (body !== null && app.faults.on('body-utf8mb3')) body = body.replace(/[\u{10000}-\u{10FFFF}]/gu, '?')
+  if (body !== null && app.faults.on('body-trimmed')) body = body.trim()
+  if (body !== null && app.faults.on('body-crlf-normalised')) body = body.replace(/\r\n?/g, '\n')
+  if (body !== null && app.faults.on('body-nfc')) body = body.normalize('NFC')
   return body
 }
 
@@ -218,7 +222,7 @@ const create =
     const input = readCreateOrStoreAnyway(req, app, conversation)
     if (app.variants.on('media-content-must-exist')) refuseUnknownMediaAndContent(input, app)
     if (app.faults.on('media-and-content-refused') && (input.mediaSid !== undefined || input.contentSid !== undefined)) throw invalidParameter('MediaSid and ContentSid are not supported')
-    const author = (app.faults.on('author-ignored') ? undefined : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
+    const author = (app.faults.on('author-ignored') ? undefined : app.faults.on('author-trimmed') ? input.author?.trim() : input.author) ?? (app.faults.on('author-default-empty') ? '' : 'system')
     const dateCreated = (app.faults.on('date-created-ignored') ? undefined : input.dateCreated) ?? app.store.now()
     // unknown-media-stored: the existence check of the media and the template runs only after the message is stored.
     const storeThenRefuse = app.faults.on('unknown-media-stored') && namesUnknown(input, app)
@@ -234,26 +238,29 @@ const create =
       dateCreated,
       // A message that was never edited has date_updated == date_created.
       dateUpdated: (app.faults.on('date-updated-ignored') ? undefined : input.dateUpdated) ?? dateCreated,
-    }, app.faults.on('index-by-count') ? 'by-count' : app.faults.on('first-index-1') ? 'from-one' : app.variants.on('index-gaps') ? 'gaps' : 'counter')
+    }, app.faults.on('index-by-count') ? 'by-count' : app.faults.on('first-index-1') ? 'from-one' : app.faults.on('index-from-clock') ? 'clock' : app.variants.on('index-gaps') ? 'gaps' : 'counter')
     message.dateUpdatedSet = input.dateUpdated !== undefined
     if (storeThenRefuse) refuseUnknownMediaAndContent(input, app)
-    if (app.faults.on('list-stale-after-update')) message.asCreated = { ...message }
+    if (app.faults.on('list-stale-after-update') || app.faults.on('service-fetch-stale-after-update')) message.asCreated = { ...message }
     return { status: app.faults.on('create-200') ? 200 : 201, body: renderMessage(message, scope, app.render) }
   }
 
 const list =
   (scope: Scope): Handler =>
   (req, app) => {
-    const conversation = conversationFor(req, app, scope)
+    const named = conversationFor(req, app, scope)
     const query = readListQuery(req.query(), listRules(app))
+    // page-token-any-conversation: a token pages the conversation it was handed out for, whatever the path names.
+    const conversation = (app.faults.on('page-token-any-conversation') ? tokenOwner(app, req.query().get('PageToken')) : undefined) ?? named
     const descending = query.order === 'desc' ? !app.faults.on('order-desc-ignored') : query.order === undefined && app.faults.on('list-default-desc')
     const faults = pagingFaults(app)
     // Under `list-lag` the list is read from a replica behind the writes; without it this is the log itself.
-    const slice = slicePage(conversation.messages.lagged(), query, descending, faults)
+    const slice = slicePage(conversation.messages.lagged(), app.faults.on('page-size-capped-50') ? { ...query, pageSize: Math.min(query.pageSize, 50) } : query, descending, faults)
     if (app.faults.on('list-other-conversations')) slice.items.push(...otherConversationsMessages(app, conversation))
     if (app.faults.on('list-omits-newest')) slice.items = slice.items.filter((m) => m !== conversation.messages.at(conversation.messages.size - 1))
     const base = (app.faults.on('page-urls-foreign-origin') ? FOREIGN_PAGE_ORIGIN : app.render.origin) + messagesPath(conversation, scope)
     const shown = app.faults.on('list-stale-after-update') ? slice.items.map((m) => m.asCreated ?? m) : slice.items
+    if (app.faults.on('page-token-any-conversation') && slice.nextToken !== null) rememberToken(app, encodePageToken(slice.nextToken, app.variants.on('opaque-page-tokens')), conversation)
     return {
       status: 200,
       body: {
@@ -267,7 +274,9 @@ const list =
 const fetch =
   (scope: Scope): Handler =>
   (req, app) => {
-    const message = messageFor(req, app, conversationFor(req, app, scope))
+    const found = messageFor(req, app, conversationFor(req, app, scope))
+    // service-fetch-stale-after-update: the service route reads a cache filled at create and never refreshed.
+    const message = scope === 'service' && app.faults.on('service-fetch-stale-after-update') ? (found.asCreated ?? found) : found
     const body = renderMessage(message, scope, app.render)
     return { status: 200, body: app.faults.on('fetch-attributes-default') ? { ...body, attributes: '{}' } : body }
   }
@@ -297,7 +306,7 @@ const update =
         message.author = edit.author
         if (!app.faults.on('update-author-keeps-participant-sid')) message.participantSid = participantSidFor(app, conversation, edit.author)
       }
-      if (edit.body !== undefined) message.body = edit.body
+      if (edit.body !== undefined) message.body = app.faults.on('update-body-trimmed') ? edit.body.trim() : edit.body
       if (edit.attributes !== undefined) message.attributes = edit.attributes
       if (edit.subject !== undefined) message.subject = edit.subject
       if (edit.dateCreated !== undefined) message.dateCreated = edit.dateCreated
@@ -324,7 +333,10 @@ const remove =
     // delete-webhook-header-after-delete: the header is validated only after the message is gone.
     const headerAfterWrite = app.faults.on('delete-webhook-header-after-delete')
     if (!headerAfterWrite) webhookHeader(req, app, 'delete')
+    // delete-removes-neighbour: the delete removes a range ending at the message, one too long (an off-by-one).
+    const before = app.faults.on('delete-removes-neighbour') ? conversation.messages.before(message) : undefined
     conversation.messages.remove(message.sid, app.faults.on('delete-still-listed'))
+    if (before !== undefined) conversation.messages.remove(before.sid, false)
     if (headerAfterWrite) webhookHeader(req, app, 'delete')
     if (app.faults.on('delete-200-body')) return { status: 200, body: renderMessage(message, scope, app.render) }
     return { status: 204 }

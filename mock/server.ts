@@ -226,6 +226,13 @@ export async function startReferenceServer(opts: ReferenceServerOptions = {}): P
       body['more_info'] = `https://www.twilio.com/docs/errors/${code}`
     }
     if (variants.on('extra-properties')) body['details'] = { note: 'extra error detail' }
+    if (faults.on('more-info-generic')) body['more_info'] = 'https://www.twilio.com/docs/errors/20001'
+    if (faults.on('error-status-400')) body['status'] = 400
+    if (faults.on('error-message-empty')) body['message'] = ''
+    if (faults.on('error-code-is-status')) {
+      body['code'] = err.status
+      body['more_info'] = `https://www.twilio.com/docs/errors/${err.status}`
+    }
     return body
   }
 

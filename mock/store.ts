@@ -88,8 +88,8 @@ export interface Message {
   asCreated?: Message
 }
 
-/** `from-one` is the `first-index-1` fault: the counter starts at 1 instead of 0. */
-export type Indexing = 'counter' | 'gaps' | 'by-count' | 'from-one'
+/** `from-one` is the `first-index-1` fault: the counter starts at 1 instead of 0. `clock` (the `index-from-clock` fault): the index is the time of the create in seconds, shared within a second. */
+export type Indexing = 'counter' | 'gaps' | 'by-count' | 'from-one' | 'clock'
 
 export type NewMessage = Omit<Message, 'sid' | 'conversationSid' | 'serviceSid' | 'index'>
 
@@ -138,8 +138,8 @@ export class MessageLog implements SortedItems<Message> {
    */
   append(sid: string, owner: { conversationSid: string; serviceSid: string }, fields: NewMessage, indexing: Indexing = 'counter'): Message {
     if (indexing === 'from-one' && this.nextIndex === 0) this.nextIndex = 1
-    const index = indexing === 'by-count' ? this.ordered.length : this.nextIndex
-    if (indexing !== 'by-count') this.nextIndex += indexing === 'gaps' ? 1 + (this.nextIndex % 3) : 1
+    const index = indexing === 'by-count' ? this.ordered.length : indexing === 'clock' ? Math.max(fields.dateCreated, this.ordered.at(-1)?.index ?? 0) : this.nextIndex
+    if (indexing !== 'by-count' && indexing !== 'clock') this.nextIndex += indexing === 'gaps' ? 1 + (this.nextIndex % 3) : 1
     const message: Message = { sid, ...owner, index, ...fields }
     this.ordered.push(message) // the new index is the largest, so the array stays sorted
     this.bySid.set(sid, message)
@@ -161,6 +161,12 @@ export class MessageLog implements SortedItems<Message> {
 
   getDeleted(sid: string): Message | undefined {
     return this.deleted.get(sid)
+  }
+
+  /** The live message listed just before this one (the next smaller index), if any: the `delete-removes-neighbour` fault. */
+  before(message: Message): Message | undefined {
+    const at = this.lowerBound(message.index)
+    return at > 0 ? this.ordered[at - 1] : undefined
   }
 
   /** `keepListed` is the `delete-still-listed` fault: the message is gone by SID but stays in the list. */

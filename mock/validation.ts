@@ -135,6 +135,14 @@ function objectAttributes(text: string): string {
   return text
 }
 
+/** What the date faults make of a date as given: its offset dropped (read as UTC), or a fraction refused. */
+function datesFaulted(value: string | undefined, rules: BodyRules): string | undefined {
+  if (value === undefined) return value
+  if (faultOn(rules, 'date-fraction-refused') && /[.][0-9]+([Zz]|[+-][0-9]{2}:[0-9]{2})$/.test(value)) throw invalidParameter('dates must be given in whole seconds')
+  if (faultOn(rules, 'date-offset-as-utc')) return value.replace(/[+-][0-9]{2}:[0-9]{2}$/, 'Z')
+  return value
+}
+
 function readEdit(form: Params, rules: BodyRules, op: Operation, skipBody = false): MessageEdit {
   const edit: MessageEdit = {}
   const author = form.get('Author')
@@ -144,10 +152,10 @@ function readEdit(form: Params, rules: BodyRules, op: Operation, skipBody = fals
   const lenientDates = faultOn(rules, 'date-invalid-ignored') || (op === 'update' && faultOn(rules, 'update-date-invalid-ignored'))
   // empty-dates-epoch: an empty date is read as Number('') = 0, the epoch.
   const emptyIsEpoch = faultOn(rules, 'empty-dates-epoch')
-  const dateCreated = form.get('DateCreated')
+  const dateCreated = datesFaulted(form.get('DateCreated'), rules)
   if (dateCreated === '' && emptyIsEpoch) edit.dateCreated = 0
   else if (dateCreated !== undefined && !(lenientDates && parseDateTime(dateCreated) === null)) edit.dateCreated = dateTime('DateCreated', dateCreated)
-  const dateUpdated = form.get('DateUpdated')
+  const dateUpdated = datesFaulted(form.get('DateUpdated'), rules)
   const lenientDateUpdated = lenientDates || (op === 'create' && faultOn(rules, 'date-updated-unvalidated'))
   if (dateUpdated === '' && emptyIsEpoch) edit.dateUpdated = 0
   else if (dateUpdated !== undefined && !(lenientDateUpdated && parseDateTime(dateUpdated) === null)) edit.dateUpdated = dateTime('DateUpdated', dateUpdated)

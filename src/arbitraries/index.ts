@@ -4,3 +4,4 @@ export { BODY_LIMIT, CHAT_BODY_LIMIT, overLimitBody, validBody } from './bodies.
 export { attributesJson, attributesObjectJson, isJson, notJson } from './json.ts'
 export { anyCasing, orderValue, pageSize, pageSizeOutOfRange } from './listing.ts'
 export { author } from './authors.ts'
+export { CLASSES_TRIED, DATE_FORMS, INPUT_CLASSES, triedDates, triedSids, triedValues, type InputClass, type Parameter } from './classes.ts'

@@ -143,6 +143,9 @@ export const EXERCISES: Readonly<Record<string, readonly string[]>> = {
   // Follows next_page_url, so the PageToken it carries is one the API issued; Order in any casing.
   'msg.list.paging-partition': ['relation.meta.next_page_url.partition', 'list.response.200.body.meta.next_page_url', 'list.query.PageToken.valid', 'list.query.PageSize.valid', 'list.query.Order.enum.each', 'list.query.Order.enum.case-insensitive'],
   'msg.list.index-increasing': ['relation.index.order-of-receipt'],
+  'msg.list.paging-past-default-page': ['relation.meta.next_page_url.partition', 'list.query.PageSize.valid', 'list.query.PageSize.minimum.at', 'list.query.PageSize.maximum.at', 'list.query.PageSize.omitted', 'list.query.PageToken.valid'],
+  'msg.list.page-token-foreign': ['list.query.PageToken.valid', 'relation.list.only-this-conversation'],
+  'msg.create.concurrent-index': ['relation.index.order-of-receipt', 'create.response.201.body.index'],
   'msg.list.isolation': ['relation.list.only-this-conversation'],
 
   // Update

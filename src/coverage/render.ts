@@ -7,6 +7,7 @@
 import { operationOf } from './constraints.ts'
 import { byKind, byOperationId, byOperationKind, gapDrift, tally, tallyBy, type CoverageRow, type Tally } from './coverage.ts'
 import { normalise } from './doc-page.ts'
+import { renderInputClasses } from './input-classes.ts'
 import { BEYOND_MODEL, KNOWN_GAPS, WAIVERS } from './map.ts'
 import { CONSTRAINT_KINDS, OPERATION_KINDS, type Source } from './types.ts'
 import { findRequirement } from '../catalogue/requirements.ts'
@@ -87,6 +88,7 @@ export function renderCoverageMarkdown(rows: readonly CoverageRow[]): string {
     '|---|---|',
     ...Object.entries(BEYOND_MODEL).map(([requirement, source]) => `| \`${requirement}\` | ${cell(source)} |`),
     '',
+    ...renderInputClasses(),
     '## Constraints',
     '',
   ]

@@ -114,6 +114,8 @@ export interface CheckContext {
 export interface CheckOptions {
   /** Overrides the profile's time limit for this check. */
   timeoutMs?: number
+  /** Multiplies the profile's time limit, for a check that needs many requests whatever the profile (default 1). */
+  timeScale?: number
 }
 
 /** Time a check's cleanup may take after its limit, so vitest's own timeout never cuts a cleanup short. */
@@ -148,7 +150,7 @@ const runEnds = new Map<string, number>()
 
 function declareCheck(name: string, id: string, scope: Scope, subject: string | undefined, config: SuiteConfig, body: (ctx: CheckContext) => Promise<void>, options: CheckOptions): void {
   const profile = PROFILES[config.profile]
-  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs
+  const limitMs = options.timeoutMs ?? profile.checkTimeoutMs * (options.timeScale ?? 1)
   let runEnd = runEnds.get(config.runId)
   if (runEnd === undefined) runEnds.set(config.runId, (runEnd = Date.now() + profile.runTimeoutMs))
   // Held by a rate limit (not charged) or waiting for a slot, a check may last until the run's end.

@@ -74,7 +74,12 @@ export function expectSchemaValid(ex: Exchange, kind: 'message' | 'page', scope:
   expectSchema(expectJson(ex), kind === 'message' ? messageSchemaOf(scope) : pageSchemaOf(scope), ex)
 }
 
-/** A Twilio error: the given HTTP status, a JSON body with code, message, more_info and a matching status. */
+/**
+ * A Twilio error: the given HTTP status, a JSON body with code, message, more_info and status, each meaning what it
+ * says: message is not empty; code is a Twilio error code (an integer of five digits, as every code of Twilio's error
+ * dictionary is); more_info is the page of that code, https://www.twilio.com/docs/errors/<code>; status is the HTTP
+ * status.
+ */
 export function expectTwilioError(ex: Exchange, expected: { status: number | readonly number[]; code?: number }): TwilioError {
   expectStatus(ex, expected.status)
   const body = expectJson(ex)
@@ -83,10 +88,26 @@ export function expectTwilioError(ex: Exchange, expected: { status: number | rea
   if (err.status !== ex.response.status) {
     throw new CheckFailure(`the error body says status ${err.status} but the HTTP status is ${ex.response.status}: ${describe(ex)}`, ex)
   }
+  const meaningless = errorBodyProblem(err)
+  if (meaningless !== undefined) throw new CheckFailure(`${meaningless}: ${describe(ex)}`, ex)
   if (expected.code !== undefined && err.code !== expected.code) {
     throw new CheckFailure(`expected Twilio error code ${expected.code}, got ${err.code}: ${describe(ex)}`, ex)
   }
   return err
+}
+
+/** Twilio's error codes: every code of its error dictionary has five digits (10001 … 9xxxx). */
+const TWILIO_CODE = /^[1-9][0-9]{4}$/
+
+/** The page of Twilio's error dictionary for a code; a trailing slash is the same page. */
+export const moreInfoOf = (code: number): string => `https://www.twilio.com/docs/errors/${code}`
+
+/** Why an error body's fields do not mean what they say, or undefined when they do (its shape is the schema's). */
+export function errorBodyProblem(err: TwilioError): string | undefined {
+  if (err.message.trim() === '') return 'the error body has an empty message'
+  if (!TWILIO_CODE.test(String(err.code))) return `the error code ${err.code} is not a Twilio error code (five digits, as in Twilio's error dictionary)`
+  if (err.more_info.replace(/\/$/, '') !== moreInfoOf(err.code)) return `the error more_info ${JSON.stringify(err.more_info)} is not the page of its code ${err.code} (${moreInfoOf(err.code)})`
+  return undefined
 }
 
 /** Deep equality on JSON values, with the first differing pointer in the message. */
@@ -152,6 +173,18 @@ export function sameInstant(a: string | null | undefined, b: string | null | und
   if (typeof a !== 'string' || typeof b !== 'string') return false
   const ta = Date.parse(a)
   return !Number.isNaN(ta) && ta === Date.parse(b)
+}
+
+/**
+ * Whether a date-time a server answered names the same second as one sent (RFC 3339, any offset, any fraction): a
+ * server may keep whole seconds, dropping or rounding a fraction, so the two may differ by less than a second; an
+ * offset read as UTC, or dropped, moves the instant by hours.
+ */
+export function sameSecond(answered: unknown, sent: string): boolean {
+  if (typeof answered !== 'string') return false
+  const a = Date.parse(answered.toUpperCase())
+  const b = Date.parse(sent.toUpperCase())
+  return !Number.isNaN(a) && !Number.isNaN(b) && Math.abs(a - b) < 1000
 }
 
 /**

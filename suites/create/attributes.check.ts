@@ -1,7 +1,8 @@
 import fc from 'fast-check'
-import { attributesObjectJson } from '../../src/arbitraries/index.ts'
+import { attributesObjectJson, triedValues } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
-import { expectAccepted, expectMessage, expectRejected, expectSameJson, expectThat, jsonValueOf } from '../../src/harness/verify.ts'
+import { EveryView } from '../../src/harness/every-view.ts'
+import { expectAccepted, expectMessage, expectRejected, expectSameJson, expectThat, firstDifference, jsonValueOf } from '../../src/harness/verify.ts'
 import { expectStoredNothing } from './stored-nothing.ts'
 
 // The Message page lets Attributes hold "structurally valid JSON"; the Attributes page says "the field value is a JSON
@@ -14,6 +15,7 @@ const NOT_OBJECTS = ['[]', '"text"', '42', 'true', 'null']
 
 check('msg.create.attributes', async (ctx) => {
   const { messages, scope, property } = ctx
+  const views = await EveryView.begin(ctx)
   const stored: string[] = []
   let refused = 0
   for (const attrs of NOT_OBJECTS) {
@@ -41,7 +43,12 @@ check('msg.create.attributes', async (ctx) => {
       const message = expectMessage(created, scope)
       expectThat(typeof message.attributes === 'string', `attributes is ${JSON.stringify(message.attributes)}, not a string`, created)
       expectSameJson(jsonValueOf(message.attributes), JSON.parse(attrs), `attributes ${message.attributes.slice(0, 80)} do not encode the Attributes sent (${attrs.slice(0, 80)})`, created)
+      await views.wroteInProperty(message.sid, (m) => (firstDifference(jsonValueOf(m['attributes']), JSON.parse(attrs), '') === undefined ? undefined : `attributes ${JSON.stringify(m['attributes']).slice(0, 80)} do not encode the Attributes sent (${attrs.slice(0, 80)})`))
     }),
-    { examples: [['{}'], ['{"nested":{"list":[1,true]}}'], ['{"": null, "é": "日本 😀"}']] },
+    // Always tried: every input class of Attributes (src/arbitraries/classes.ts) that is a JSON object; the values that
+    // are not objects were tried above, where a refusal is one of the readings.
+    { numRuns: Math.min(ctx.profile.numRuns, 16), examples: triedValues('msg.create.attributes', 'Attributes').filter(({ cls }) => cls !== 'non-object').map(({ value }) => [value] as [string]) },
   )
+  // Every view of the messages the property wrote and has not read back yet.
+  await views.verify()
 })

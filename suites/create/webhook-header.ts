@@ -3,11 +3,11 @@ import type { SuiteConfig } from '../../src/run/config.ts'
 import { mayFireWebhooks } from '../../src/client/webhooks.ts'
 
 /**
- * The X-Twilio-Webhook-Enabled values a check may send this target. "true" fires the account's webhooks, so a
+ * Of the X-Twilio-Webhook-Enabled values a check would try (`tried`), those it may send this target. "true" fires the account's webhooks, so a
  * twilio.com target gets it only with --allow-webhooks (src/client/webhooks.ts); without it only "false" is sent.
  */
-export function webhookValues(config: Pick<SuiteConfig, 'target' | 'allowWebhooks'>): readonly string[] {
-  return mayFireWebhooks(config.target.baseUrl, config.allowWebhooks) ? ['true', 'false'] : ['false']
+export function webhookValues(config: Pick<SuiteConfig, 'target' | 'allowWebhooks'>, tried: readonly string[] = ['true', 'false']): readonly string[] {
+  return mayFireWebhooks(config.target.baseUrl, config.allowWebhooks) ? tried : tried.filter((v) => v.toLowerCase() !== 'true')
 }
 
 /** The observation of a check that could not send "true": what it did not judge, and why. */

@@ -1,6 +1,6 @@
 import { check } from '../../src/harness/check.ts'
 import { requireJudged } from '../../src/harness/evidence-guards.ts'
-import { expectThat } from '../../src/harness/verify.ts'
+import { expectThat, moreInfoOf } from '../../src/harness/verify.ts'
 import { errorsAmong, provokeErrors } from './provoke.ts'
 
 // Every real sample links https://www.twilio.com/docs/errors/<code> (reference/twilio-behaviour.md §2.1).
@@ -13,7 +13,7 @@ check('msg.errors.more-info', async (ctx) => {
       ctx.observe(`${what}: no code and more_info to compare`)
       continue
     }
-    const expected = `https://www.twilio.com/docs/errors/${body.code}`
+    const expected = moreInfoOf(body.code)
     expectThat(body.more_info.replace(/\/$/, '') === expected, `${what}: more_info is ${JSON.stringify(body.more_info)}, expected ${expected}`, exchange)
     judged++
   }

@@ -1,4 +1,4 @@
-import { everyNearMissOf } from '../../src/arbitraries/index.ts'
+import { triedSids } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
 import { expectTwilioError } from '../../src/harness/verify.ts'
 
@@ -8,7 +8,8 @@ import { expectTwilioError } from '../../src/harness/verify.ts'
 check('msg.fetch.malformed-sid', async ({ messages, seedMessage, observe }) => {
   const existing = await seedMessage()
   const statuses = new Set<number>()
-  for (const candidate of everyNearMissOf(existing.sid)) {
+  // Every near-miss class of a SID (src/arbitraries/classes.ts).
+  for (const { value: candidate } of triedSids('msg.fetch.malformed-sid', existing.sid)) {
     const res = await messages.fetch(candidate)
     expectTwilioError(res, { status: [404, 400] })
     statuses.add(res.response.status)

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { orderValue } from '../../src/arbitraries/index.ts'
+import { orderValue, triedValues } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
 import { requireDistinctMessages } from '../../src/harness/evidence-guards.ts'
 import { seedMessages, sidsOf } from '../../src/harness/seed.ts'
@@ -16,7 +16,7 @@ check('msg.list.order-case-insensitive', async (ctx) => {
       const res = await ctx.messages.list({ Order: sent })
       expectSameJson(sidsOf(expectPage(res, ctx.scope).messages), expected[order], `Order=${sent} should list in ${order}ending order`, res)
     }),
-    // Always tried: the mixed casings of the doc's own examples.
-    { numRuns: Math.min(ctx.profile.numRuns, 20), examples: [[{ order: 'desc', sent: 'DeSc' }], [{ order: 'asc', sent: 'AsC' }]] },
+    // Always tried: every Order class (src/arbitraries/classes.ts), among them the mixed casings of the doc's own examples.
+    { numRuns: Math.min(ctx.profile.numRuns, 20), examples: triedValues('msg.list.order-case-insensitive', 'Order').map(({ value }) => [{ order: value.toLowerCase() as 'asc' | 'desc', sent: value }] as [{ order: 'asc' | 'desc'; sent: string }]) },
   )
 })

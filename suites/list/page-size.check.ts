@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { pageSize } from '../../src/arbitraries/index.ts'
+import { pageSize, triedValues } from '../../src/arbitraries/index.ts'
 import { check } from '../../src/harness/check.ts'
 import { seedMessages } from '../../src/harness/seed.ts'
 import { expectPage, expectThat } from '../../src/harness/verify.ts'
@@ -17,7 +17,8 @@ check('msg.list.page-size', async (ctx) => {
       const want = Math.min(n, MESSAGES)
       expectThat(page.messages.length === want, `PageSize=${n} with ${MESSAGES} messages should give a first page of ${want}, got ${page.messages.length}`, res)
     }),
-    // Always tried: a page smaller than the conversation, and the documented maximum.
-    { numRuns: Math.min(ctx.profile.numRuns, 20), examples: [[2], [100]] },
+    // Always tried: every PageSize class (src/arbitraries/classes.ts): 1, pages smaller than the conversation, the
+    // default, past the default, and the documented maximum.
+    { numRuns: Math.min(ctx.profile.numRuns, 20), examples: triedValues('msg.list.page-size', 'PageSize').map(({ value }) => [Number(value)] as [number]) },
   )
 })

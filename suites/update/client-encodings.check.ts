@@ -1,12 +1,15 @@
 import { webhookValues } from '../create/webhook-header.ts'
 import { check } from '../../src/harness/check.ts'
+import { allOf, EveryView, shows } from '../../src/harness/every-view.ts'
 import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
 import { CLIENT_ENCODINGS, describeEncoding, encodeAs, encodingProbe, expectSameFields } from '../create/encodings.ts'
 
 // One message, edited once per way mainstream clients encode an update (the same encodings as
 // msg.create.client-encodings: suites/create/encodings.ts). Each edit changes Body, Author and Attributes to new
 // values, so an edit the server did not read as a form (and so applied nothing) shows as the values of the edit before.
-check('msg.update.client-encodings', async ({ messages, scope, seedMessage, randomHex, config }) => {
+check('msg.update.client-encodings', async (ctx) => {
+  const { messages, scope, seedMessage, randomHex, config } = ctx
+  const views = await EveryView.begin(ctx)
   const seeded = await seedMessage({ Body: 'before any encoded edit' })
   const tag = randomHex(4)
   let before: string | null = seeded.body
@@ -22,4 +25,7 @@ check('msg.update.client-encodings', async ({ messages, scope, seedMessage, rand
     expectSameFields(message, sent, what, res)
     before = sent.Body
   }
+  // The last edit, in every view.
+  const last = encodingProbe(tag, CLIENT_ENCODINGS.length - 1)
+  await views.afterWrite(seeded.sid, allOf(shows('body', last.Body), shows('author', last.Author)))
 })

@@ -1,4 +1,5 @@
 import { check } from '../../src/harness/check.ts'
+import { EveryView, type Judge } from '../../src/harness/every-view.ts'
 import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
 import { instant, pastDate } from '../create/dates.ts'
 
@@ -9,7 +10,11 @@ import { instant, pastDate } from '../create/dates.ts'
 // - a message made now, then edited: date_updated must not be earlier than its date_created (a clock in another time
 //   zone, labelled Z, lies hours before it). Before the edit date_updated may be null ("null if the message has not
 //   been edited") or a date; that is observed.
-check('msg.update.date-updated-advances', async ({ messages, scope, seedMessage, randomHex, observe }) => {
+check('msg.update.date-updated-advances', async (ctx) => {
+  const { messages, scope, seedMessage, randomHex, observe } = ctx
+  const views = await EveryView.begin(ctx)
+  // Every view shows the date_updated the edit answered with.
+  const stampedAs = (date: unknown): Judge => (m) => (instant(m['date_updated']) === instant(date) ? undefined : `date_updated is ${JSON.stringify(m['date_updated'])}, the edit answered ${JSON.stringify(date)}`)
   const hex = randomHex(4)
   const seededCreated = pastDate(hex)
   const seededUpdated = pastDate(hex, 5 * 86_400 + 7_384)
@@ -21,6 +26,7 @@ check('msg.update.date-updated-advances', async ({ messages, scope, seedMessage,
   expectThat(!Number.isNaN(stamped), `date_updated after an edit is ${JSON.stringify(afterImport.date_updated)}, expected a date`, editedImport)
   expectThat(stamped > instant(seededUpdated), `date_updated is ${afterImport.date_updated} after an edit of a message whose DateUpdated was ${seededUpdated}: the edit did not stamp it`, editedImport)
   expectThat(!(stamped < instant(afterImport.date_created)), `date_updated ${afterImport.date_updated} is earlier than date_created ${afterImport.date_created} after an edit`, editedImport)
+  views.wrote(imported.sid, stampedAs(afterImport.date_updated))
 
   const fresh = await seedMessage({ Body: 'made now, before the edit' })
   observe(`date_updated before any edit: ${fresh.date_updated === null ? 'null' : 'a date'}`)
@@ -31,4 +37,6 @@ check('msg.update.date-updated-advances', async ({ messages, scope, seedMessage,
   expectThat(!Number.isNaN(after), `date_updated after an edit is ${JSON.stringify(afterFresh.date_updated)}, expected a date`, editedFresh)
   expectThat(!(after < instant(afterFresh.date_created)), `date_updated ${afterFresh.date_updated} is earlier than date_created ${afterFresh.date_created} after an edit`, editedFresh)
   expectThat(!(after < instant(fresh.date_updated)), `date_updated went back from ${fresh.date_updated} to ${afterFresh.date_updated} in an edit`, editedFresh)
+  views.wrote(fresh.sid, stampedAs(afterFresh.date_updated))
+  await views.verify()
 })

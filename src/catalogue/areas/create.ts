@@ -74,4 +74,6 @@ export const CREATE: readonly Requirement[] = [
     'DateCreated, DateUpdated, Attributes, MediaSid, ContentSid or ContentVariables given as an empty string, or an empty X-Twilio-Webhook-Enabled header, is either read as not given (the message is stored with the documented default: dates of the time of the create, attributes "{}", media null, content_sid null, the Body as sent) or refused as a validation error that stores nothing; never a 5xx, never a stored value that is not a date or not JSON'),
   req('msg.create.rejected-leaves-nothing', 'must', 'docs', DOC.create,
     'A rejected create (any invalid input) leaves the conversation unchanged'),
+  req('msg.create.concurrent-index', 'must', 'docs', DOC.properties,
+    'A burst of concurrent creates in one conversation gives each message an index of its own ("will always be in order of when the message was received"): the list reports them in strictly increasing index order, with the index each create answered'),
 ]

@@ -46,4 +46,9 @@ export const LIST: readonly Requirement[] = [
     'Page=0 (its minimum) with a PageSize is accepted and answers the first page: meta.page 0 and the same messages as the same list without Page'),
   req('msg.list.page-token-invalid', 'must', 'docs', DOC.list,
     'A PageToken the API did not provide is refused as a validation error (Twilio error 21481 "Invalid PageToken"), never answered with a page'),
+  req('msg.list.paging-past-default-page', 'must', 'docs', DOC.paging,
+    'A conversation of more messages than the default page (50), listed with PageSize 1, a small value, 50, 51 to 100 or 100 (or none), yields every message exactly once across the pages reached through next_page_url, in the order of the whole list; no page holds more messages than the PageSize asked for, nor fewer while more follow',
+    { scopes: ['default'] }),
+  req('msg.list.page-token-foreign', 'must', 'docs', DOC.list,
+    "A PageToken handed out for one conversation's list, sent to another conversation's list, never shows the first conversation's messages (it is refused, or read as a place in the other list)"),
 ]
