@@ -104,6 +104,9 @@ export const BASES: Readonly<Record<string, Basis>> = {
   // Every example page URL carries the query that produced it; no words say so, hence a should.
   'msg.list.page-urls-query': page('Messages?Order=desc&PageSize=2&Page=0'),
   'msg.list.first-index-zero': page('"index":{"type":"integer","default":0'),
+  'msg.list.paging-past-default-page': page('How many resources to return in each list page. The default is 50, and the maximum is 100.'),
+  'msg.list.page-token-foreign': page('The page token. This is provided by the API.'),
+  'msg.create.concurrent-index': page('Indices may skip numbers, but will always be in order of when the message was received.'),
   'msg.list.index-increasing': page('Indices may skip numbers, but will always be in order of when the message was received.'),
   'msg.list.isolation': page('`GET https://conversations.twilio.com/v1/Conversations/{ConversationSid}/Messages`'),
   'msg.list.meta-every-page': cites(DOC.paging, '[every page of a list carries its paging information in meta: page, page_size, first_page_url, previous_page_url, url, next_page_url, key]'),
