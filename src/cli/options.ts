@@ -83,8 +83,11 @@ Commands:
   npx conformance sweep --target URL [--dry-run]    delete what earlier runs left behind (from their ledgers and
                                                     the conformance-suite marker); see sweep --help
   npx conformance merge A.json B.json --report FORMAT:PATH   join shard reports into one run report
-  npx conformance verify DIR                        re-derive a certification bundle's verdict offline
+  npx conformance verify DIR                        re-derive a certification bundle's verdict offline (--public-key:
+                                                    its signature; --against URL: a sample re-run live)
   npx conformance sign DIR --key KEY                sign a bundle (Ed25519); keygen DIR makes a key pair
+  npx conformance diff BEFORE.json AFTER.json       what changed between two run reports (statuses, readings,
+                                                    properties, error codes, latency); see diff --help
   npx conformance serve --port 0                    run the reference server until Ctrl+C, printing its URL and
                                                     credentials (faults, variants, conditions); see serve --help
 
