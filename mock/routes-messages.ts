@@ -107,6 +107,7 @@ const bodyRules = (app: App) => ({
   faults: app.faults,
   objectAttributes: app.variants.on('attributes-objects-only'),
   emptyAttributesReset: app.variants.on('empty-attributes-reset'),
+  upperCaseDates: app.variants.on('dates-upper-case-only'),
 })
 
 /**

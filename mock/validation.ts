@@ -101,6 +101,8 @@ export interface BodyRules {
   objectAttributes?: boolean
   /** The `empty-attributes-reset` variant: an update's empty Attributes resets attributes to the default "{}". */
   emptyAttributesReset?: boolean
+  /** The `dates-upper-case-only` variant: a date written with a lower-case t or z is refused, as an ISO 8601 parser does. */
+  upperCaseDates?: boolean
 }
 
 const faultOn = (rules: BodyRules, name: FaultName): boolean => rules.faults?.on(name) === true
@@ -135,9 +137,13 @@ function objectAttributes(text: string): string {
   return text
 }
 
-/** What the date faults make of a date as given: its offset dropped (read as UTC), or a fraction refused. */
+/**
+ * A date as the server reads it: the `dates-upper-case-only` variant refuses lower-case t and z; the date faults drop
+ * its offset (read as UTC) or refuse a fraction.
+ */
 function datesFaulted(value: string | undefined, rules: BodyRules): string | undefined {
   if (value === undefined) return value
+  if (rules.upperCaseDates && /^[0-9]{4}-[0-9]{2}-[0-9]{2}t|z$/.test(value)) throw invalidParameter('dates must be written with an upper-case T and Z')
   if (faultOn(rules, 'date-fraction-refused') && /[.][0-9]+([Zz]|[+-][0-9]{2}:[0-9]{2})$/.test(value)) throw invalidParameter('dates must be given in whole seconds')
   if (faultOn(rules, 'date-offset-as-utc')) return value.replace(/[+-][0-9]{2}:[0-9]{2}$/, 'Z')
   return value

@@ -21,6 +21,7 @@ const TABLE = {
   'page-echoed': 'A negative integer Page is echoed into meta.page while the first page is served (Page is "simply for client state").',
   'attributes-objects-only': 'Attributes must hold a JSON object (the Attributes page: "the field value is a JSON object"): another JSON value is refused with 400, and null reads as not set ("{}").',
   'empty-attributes-reset': 'An update with Attributes given as an empty string resets attributes to the documented default "{}".',
+  'dates-upper-case-only': 'A DateCreated or DateUpdated written with a lower-case t or z (2019-05-01t10:00:00z) is refused with 400, as an ISO 8601 parser does; RFC 3339 allows the lower case and no Twilio page says which the API takes.',
 } as const satisfies Record<string, string>
 
 export type VariantName = keyof typeof TABLE

@@ -454,6 +454,11 @@ const variantProbes: Record<VariantName, Probe> = {
     const m = (await api.post(p, { Body: 'x', Attributes: '{"a":1}' })).json
     expect((await api.post(`${p}/${m.sid}`, { Body: 'y', Attributes: '' })).json.attributes).toBe('{}')
   },
+  'dates-upper-case-only': async (api) => {
+    const p = await messagesPath(api)
+    expect((await api.post(p, { Body: 'x', DateCreated: '2019-05-01t10:00:00z' })).status).toBe(400)
+    expect((await api.post(p, { Body: 'x', DateCreated: '2019-05-01T10:00:00Z' })).status).toBe(201)
+  },
 }
 
 let clean: ReferenceServer

@@ -50,7 +50,8 @@ const DATE: Record<string, InputClass> = {
   'fraction-short': { what: 'one fractional digit', reading: 'accepted', values: ['2019-05-01T10:00:00.5Z'] },
   'fraction-long': { what: 'six fractional digits', reading: 'accepted', values: ['2019-05-01T10:00:00.123456Z'] },
   'fraction-offset': { what: 'a fraction with an offset', reading: 'accepted', values: ['2019-05-01T12:00:00.250+02:00'] },
-  'lower-case': { what: 'lower-case t and z (RFC 3339 section 5.6 NOTE allows them)', reading: 'accepted', values: ['2019-05-01t10:00:00z'] },
+  // RFC 3339 allows them; ISO 8601 parsers (and so many servers) do not, and no Twilio page says which the API takes.
+  'lower-case': { what: 'lower-case t and z (RFC 3339 section 5.6 NOTE allows them; a parser of ISO 8601 may refuse them)', reading: 'either', values: ['2019-05-01t10:00:00z'] },
   'no-zone': { what: 'no time zone (a local time)', reading: 'refused', values: ['2019-04-23T10:20:30'] },
   'no-such-day': { what: 'a day or month that does not exist', reading: 'refused', values: ['2019-02-30T10:00:00Z', '2019-13-01T00:00:00Z'] },
   words: { what: 'not a date at all', reading: 'refused', values: ['yesterday'] },
@@ -204,11 +205,12 @@ export const DATE_FORMS: Readonly<Record<string, (epochSeconds: number) => strin
 }
 
 /** The date classes `requirement` tries for `parameter`, each written for the instant `epochSeconds`. */
-export function triedDates(requirement: string, parameter: 'DateCreated' | 'DateUpdated', epochSeconds: number): Array<{ cls: string; value: string }> {
+export function triedDates(requirement: string, parameter: 'DateCreated' | 'DateUpdated', epochSeconds: number): Array<{ cls: string; value: string; mayRefuse: boolean }> {
   return classesOf(requirement, parameter).map((cls) => {
     const form = DATE_FORMS[cls]
     if (form === undefined) throw new Error(`${requirement}: ${parameter} class "${cls}" is not a date form a server must accept`)
-    return { cls, value: form(epochSeconds) }
+    // A class whose reading is 'either' (lower-case t and z) may be refused; accepted, it must mean the same instant.
+    return { cls, value: form(epochSeconds), mayRefuse: INPUT_CLASSES[parameter][cls]?.reading === 'either' }
   })
 }
 

@@ -1,3 +1,7 @@
+import type { CheckContext } from '../../src/harness/check.ts'
+import type { Exchange } from '../../src/client/exchange.ts'
+import { expectRejected } from '../../src/harness/verify.ts'
+
 /**
  * Past instants for the checks that give DateCreated or DateUpdated, drawn from the check's seed: never the doc's
  * example dates (2015-12-16T22:18:37Z, 2020-07-01T22:18:37Z), so a server that answers with the doc's examples
@@ -43,4 +47,15 @@ export function pastSeconds(hex: string): number {
 export function pastDate(hex: string, laterBy = 0): string {
   if (laterBy < 0 || laterBy >= MAX_LATER_BY) throw new Error(`pastDate: laterBy must be from 0 to under 30 days, got ${laterBy} s`)
   return rfc3339(pastSeconds(hex) + laterBy)
+}
+
+/**
+ * A date form the doc leaves open (a class whose reading is 'either': lower-case t and z) that the target refused as
+ * invalid input: the refusal is judged as a validation error and recorded as the reading; true when it was one.
+ */
+export function refusedAsAllowed(ctx: Pick<CheckContext, 'reading'>, res: Exchange, date: { cls: string; value: string; mayRefuse: boolean }, parameter: string): boolean {
+  if (!date.mayRefuse || res.response.status < 400 || res.response.status >= 500) return false
+  expectRejected(res, `${parameter} ${date.value} (${date.cls})`)
+  ctx.reading(`${parameter} ${date.cls}`, `refused with ${res.response.status}`)
+  return true
 }
