@@ -60,6 +60,7 @@ const WRITE_CHECKS = [
   'update/participant-sid-follows-author', 'update/create-only-fields', 'update/webhook-header',
   'delete/gone-from-list', 'delete/use-after-free', 'delete/webhook-header', 'create/attributes-size',
   'create/client-encodings', 'update/client-encodings', 'update/field-limits',
+  'create/media-sid', 'create/content-sid', 'create/content-sid-ignores-body', 'create/empty-values', 'update/empty-values',
   // Refused writes: every view still shows the message, unchanged.
   'update/validation', 'update/date-invalid', 'update/webhook-header-invalid', 'delete/webhook-header-invalid',
 ]

@@ -1,5 +1,6 @@
 import type { MessageResource } from '../../src/client/resources.ts'
 import { check } from '../../src/harness/check.ts'
+import { EveryView, type Judge } from '../../src/harness/every-view.ts'
 import { SetupFailure } from '../../src/harness/failure.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat, firstDifference, jsonValueOf } from '../../src/harness/verify.ts'
 import { instant } from './dates.ts'
@@ -14,7 +15,8 @@ const SKEW_MS = 5 * 60_000
 // Never a 5xx, and never a stored value that is not a date or not JSON. A message made first with none of these
 // parameters gives the server's own "now": a date read as not given is the time of the create, so not before it (but
 // for a few minutes of clock skew; an empty date read as 0 gives 1970). Each create carries a Body, so it has content.
-// At the end the conversation holds exactly the messages that were accepted.
+// At the end the conversation holds exactly the messages that were accepted, and every view of each accepted message
+// (src/harness/every-view.ts) shows its Body and the empty value read as not given.
 check('msg.create.empty-values', async (ctx) => {
   const { messages, scope, seedMessage, randomHex, observe } = ctx
   const tag = randomHex(4)
@@ -44,6 +46,7 @@ check('msg.create.empty-values', async (ctx) => {
     { what: 'an empty X-Twilio-Webhook-Enabled header', params: {}, headers: { 'X-Twilio-Webhook-Enabled': '' }, asOmitted: every(createdNow, defaultAttributes) },
   ]
   const accepted: string[] = [reference.sid]
+  const judges: Array<[string, Judge]> = []
   for (const [i, probe] of probes.entries()) {
     const body = `conformance: ${probe.what} (${i + 1}, ${tag})`
     const res = await messages.create({ Body: body, ...probe.params }, probe.headers)
@@ -59,7 +62,14 @@ check('msg.create.empty-values', async (ctx) => {
     const wrong = probe.asOmitted(message)
     expectThat(wrong === undefined, `a create with ${probe.what} was accepted, so the empty value should read as not given, but ${wrong}`, res)
     observe(`create with ${probe.what}: accepted, read as not given`)
+    judges.push([message.sid, (m) => (m['body'] !== body ? `body is ${JSON.stringify(m['body'])}, sent ${JSON.stringify(body)} (${probe.what})` : probe.asOmitted(m as unknown as MessageResource))])
   }
   // The refused creates stored nothing: the whole list (once it shows the accepted ones) holds only those.
   await expectStoredNothing(ctx, undefined, 'a create with an empty value', accepted)
+  // Then every view of the accepted ones. The neighbour every view checks comes after the refusals were judged: it
+  // is no message a refused create stored.
+  const views = await EveryView.begin(ctx)
+  views.keep(reference)
+  for (const [sid, judge] of judges) views.wrote(sid, judge)
+  await views.verify()
 })

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { sid } from '../../src/arbitraries/index.ts'
 import type { MessageParams } from '../../src/client/api.ts'
-import type { Exchange } from '../../src/client/exchange.ts'
 import { check } from '../../src/harness/check.ts'
+import { EveryView, type Judge } from '../../src/harness/every-view.ts'
 import type { MediaRef } from '../../src/harness/references.ts'
 import { expectAccepted, expectMessage, expectThat } from '../../src/harness/verify.ts'
 import { sameSid } from '../../src/schemas/formats.ts'
@@ -27,7 +27,8 @@ check('msg.create.media-sid', async (ctx) => {
     expectAccepted(res, what)
     const message = expectMessage(res, scope)
     accepted.push(message.sid)
-    expectMediaObject(message.media, media, what, res)
+    const problem = mediaProblem(message.media, media)
+    expectThat(problem === undefined, `${what}: ${problem}`, res)
     if (params.Body === undefined) expectThat(message.body === null, `${what} answered body ${JSON.stringify(message.body)}, expected null (no Body was given)`, res)
   }
   observe(media.uploaded ? `media uploaded by the check (${media.uploaded.contentType}, ${media.uploaded.size} bytes, filename ${JSON.stringify(media.uploaded.filename)}): listed with those values` : `media ${media.sid} given to the run: listed, its values not compared (the check did not upload it)`)
@@ -42,23 +43,35 @@ check('msg.create.media-sid', async (ctx) => {
     expectAccepted(res, `a create with MediaSid ${unknown} (which names no media), if not refused,`)
     observe('MediaSid of media that does not exist: accepted (existence not checked)')
   }
+  // Every view of both messages shows the media (and null body without Body). The neighbour every view checks comes
+  // after the refusal was judged: it is no message a refused create stored.
+  const views = await EveryView.begin(ctx)
+  probes.forEach(([, params], i) => views.wrote(accepted[i]!, showsMedia(media, params.Body === undefined)))
+  await views.verify()
 })
 
-/** `media` lists `ref` with content_type, filename, sid and size, and for uploaded media their values. */
-function expectMediaObject(media: unknown, ref: MediaRef, what: string, res: Exchange): void {
-  expectThat(Array.isArray(media), `${what}: media is ${JSON.stringify(media)}, expected a list holding MediaSid ${ref.sid}`, res)
-  const item = (media as unknown[]).find((m) => sameSid((m as { sid?: unknown } | null)?.sid, ref.sid)) as Record<string, unknown> | undefined
-  expectThat(item !== undefined, `${what}: media ${JSON.stringify(media).slice(0, 200)} does not list MediaSid ${ref.sid}`, res)
+/** Why `media` does not list `ref` with content_type, filename, sid and size (and, for uploaded media, their values), or undefined. */
+function mediaProblem(media: unknown, ref: MediaRef): string | undefined {
+  if (!Array.isArray(media)) return `media is ${JSON.stringify(media)}, expected a list holding MediaSid ${ref.sid}`
+  const item = media.find((m) => sameSid((m as { sid?: unknown } | null)?.sid, ref.sid)) as Record<string, unknown> | undefined
+  if (item === undefined) return `media ${JSON.stringify(media).slice(0, 200)} does not list MediaSid ${ref.sid}`
   const contentType = item['content_type']
   const size = item['size']
-  expectThat(typeof contentType === 'string' && contentType !== '', `${what}: the media object has content_type ${JSON.stringify(contentType)}, expected the media's MIME type`, res)
-  expectThat('filename' in item && (item['filename'] === null || typeof item['filename'] === 'string'), `${what}: the media object has ${'filename' in item ? `filename ${JSON.stringify(item['filename'])}` : 'no filename'}, expected the media's name`, res)
-  expectThat(typeof size === 'number' && Number.isInteger(size) && size >= 0, `${what}: the media object has size ${JSON.stringify(size)}, expected a byte count`, res)
+  if (typeof contentType !== 'string' || contentType === '') return `the media object has content_type ${JSON.stringify(contentType)}, expected the media's MIME type`
+  if (!('filename' in item && (item['filename'] === null || typeof item['filename'] === 'string'))) return `the media object has ${'filename' in item ? `filename ${JSON.stringify(item['filename'])}` : 'no filename'}, expected the media's name`
+  if (!(typeof size === 'number' && Number.isInteger(size) && size >= 0)) return `the media object has size ${JSON.stringify(size)}, expected a byte count`
   const sent = ref.uploaded
-  if (sent === undefined) return
+  if (sent === undefined) return undefined
   // A server may add parameters to the type (text/plain; charset=utf-8): the media type itself is compared.
-  const mediaType = (contentType as string).split(';')[0]!.trim().toLowerCase()
-  expectThat(mediaType === sent.contentType, `${what}: the media object has content_type ${JSON.stringify(contentType)}, but the media was uploaded as ${sent.contentType}`, res)
-  expectThat(size === sent.size, `${what}: the media object has size ${JSON.stringify(size)}, but the media uploaded was ${sent.size} bytes`, res)
-  if (sent.filename !== null) expectThat(item['filename'] === sent.filename, `${what}: the media object has filename ${JSON.stringify(item['filename'])}, but the media resource is named ${JSON.stringify(sent.filename)}`, res)
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
+  if (mediaType !== sent.contentType) return `the media object has content_type ${JSON.stringify(contentType)}, but the media was uploaded as ${sent.contentType}`
+  if (size !== sent.size) return `the media object has size ${JSON.stringify(size)}, but the media uploaded was ${sent.size} bytes`
+  if (sent.filename !== null && item['filename'] !== sent.filename) return `the media object has filename ${JSON.stringify(item['filename'])}, but the media resource is named ${JSON.stringify(sent.filename)}`
+  return undefined
 }
+
+/** What a message with `ref` attached (and, when `bodyless`, no Body) must show in every view. */
+const showsMedia =
+  (ref: MediaRef, bodyless: boolean): Judge =>
+  (m) =>
+    mediaProblem(m['media'], ref) ?? (bodyless && m['body'] !== null ? `body is ${JSON.stringify(m['body'])}, expected null (no Body was given)` : undefined)

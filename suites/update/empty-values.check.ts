@@ -1,5 +1,6 @@
 import type { MessageResource } from '../../src/client/resources.ts'
 import { check } from '../../src/harness/check.ts'
+import { EveryView } from '../../src/harness/every-view.ts'
 import { fetchShowingBody } from '../../src/harness/reads.ts'
 import { expectAccepted, expectMessage, expectRejected, expectThat, firstDifference, jsonValueOf, sameInstant } from '../../src/harness/verify.ts'
 import { instant, pastDate } from '../create/dates.ts'
@@ -9,13 +10,17 @@ import { every, type Probe } from '../create/empty-values.ts'
 // (for an update: the field keeps its value, and date_updated is stamped with the edit) or the update refused as a
 // validation error, changing nothing. Each probe also edits Body, so what was applied shows. Never a 5xx, and never a
 // stored value that is not a date or not JSON. An empty Attributes has a third reading: reset to the documented default
-// "{}" ("if the attributes are not set \"{}\" will be returned"); which one the target chose is recorded. The message is seeded with dates in the past (from the check's seed) and
+// "{}" ("if the attributes are not set \"{}\" will be returned"); which one the target chose is recorded. After each
+// accepted update every view (src/harness/every-view.ts) shows the edit; after each refused one, every view shows the
+// message unchanged. The message is seeded with dates in the past (from the check's seed) and
 // Attributes of its own, so "kept" cannot be mistaken for a default or the server's clock.
 check('msg.update.empty-values', async (ctx) => {
   const { messages, scope, seedMessage, randomHex } = ctx
   const hex = randomHex(4)
   const attributes = { kept: hex }
+  const views = await EveryView.begin(ctx)
   const seeded = await seedMessage({ Body: 'conformance: before updates with empty values', DateCreated: pastDate(hex), DateUpdated: pastDate(hex, 86_400 + 61), Attributes: JSON.stringify(attributes) })
+  views.keep(seeded)
   // What attributes hold now: the seeded value, or "{}" once an empty Attributes reset them.
   let attributesNow: Record<string, string> = attributes
   const keepsAttributes = (m: MessageResource) =>
@@ -51,6 +56,8 @@ check('msg.update.empty-values', async (ctx) => {
       const keepsDateUpdated = (m: MessageResource) => (sameInstant(m.date_updated, dateUpdated) ? undefined : `date_updated is ${JSON.stringify(m.date_updated)}, was ${JSON.stringify(dateUpdated)}`)
       const changed = every(keepsDateCreated, keepsDateUpdated, keepsAttributes)(now)
       expectThat(changed === undefined, `an update with ${probe.what} was refused, yet ${changed}`, fetched)
+      // And every view still shows the message (and the neighbour) as it was.
+      await views.unchanged()
       ctx.reading(`update with ${probe.what}`, `refused with ${res.response.status}`)
       continue
     }
@@ -63,6 +70,7 @@ check('msg.update.empty-values', async (ctx) => {
     dateUpdated = message.date_updated
     const reset = probe.params.Attributes === '' && resetsAttributes(message) && keepsAttributes(message) !== undefined
     if (reset) attributesNow = {}
+    await views.afterWrite(seeded.sid, (m) => (m['body'] !== edit ? `body is ${JSON.stringify(m['body'])} after an update with ${probe.what}, expected ${JSON.stringify(edit)}` : probe.asOmitted(m as unknown as MessageResource)))
     ctx.reading(`update with ${probe.what}`, reset ? 'accepted, attributes reset to "{}"' : 'accepted, read as not given')
   }
 })
