@@ -29,6 +29,34 @@ async function messagesPath(api: TestClient): Promise<string> {
 const bodiesOf = (res: RawResponse): string[] => res.json.messages.map((m: any) => m.body)
 
 /** Creates messages until one is refused with 429; returns how many requests the server saw by then. */
+/**
+ * Under a condition that refuses some requests unprocessed with `status`: makes a conversation (past refusals), posts
+ * `count` messages (each answer 201, or a refusal `judgeRefusal` checks), then lists them (past refusals) and expects
+ * exactly the accepted ones stored. Returns how many were refused.
+ */
+async function createPastRefusals(api: TestClient, count: number, status: number, judgeRefusal: (res: RawResponse) => void): Promise<{ refused: number }> {
+  let path = ''
+  while (path === '') {
+    const res = await api.post('/v1/Conversations')
+    if (res.status === 201) path = `/v1/Conversations/${res.json.sid}/Messages`
+  }
+  let created = 0
+  for (let i = 0; i < count; i++) {
+    const res = await api.post(path, { Body: `m${i}` })
+    if (res.status === status) judgeRefusal(res)
+    else {
+      expect(res.status).toBe(201)
+      created++
+    }
+  }
+  // Refused requests were never processed: exactly the 201s were stored.
+  let list: RawResponse
+  do list = await api.get(`${path}?PageSize=100`)
+  while (list.status === status)
+  expect(list.json.messages).toHaveLength(created)
+  return { refused: count - created }
+}
+
 async function createUntil429(api: TestClient, path: string, sentBefore: number, max = 200) {
   let created = 0
   for (let sent = sentBefore + 1; sent <= max; sent++) {
@@ -98,26 +126,10 @@ const probes: Record<ConditionName, { conditions: string[]; probe: Probe }> = {
   'transient-503': {
     conditions: ['transient-503=3'],
     probe: async (server) => {
-      const api = new TestClient(server)
-      let path = ''
-      while (path === '') {
-        const res = await api.post('/v1/Conversations')
-        if (res.status === 201) path = `/v1/Conversations/${res.json.sid}/Messages`
-      }
-      const statuses: number[] = []
-      for (let i = 0; i < 40; i++) {
-        const res = await api.post(path, { Body: `m${i}` })
-        statuses.push(res.status)
-        if (res.status === 503) {
-          expect(res.json).toEqual({ code: 20503, message: 'Service Unavailable', more_info: 'https://www.twilio.com/docs/errors/20503', status: 503 })
-        } else expect(res.status).toBe(201)
-      }
-      expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0)
-      // Refused requests were never processed: exactly the 201s were stored.
-      let list: RawResponse
-      do list = await api.get(`${path}?PageSize=100`)
-      while (list.status === 503)
-      expect(list.json.messages).toHaveLength(statuses.filter((s) => s === 201).length)
+      const { refused } = await createPastRefusals(new TestClient(server), 40, 503, (res) => {
+        expect(res.json).toEqual({ code: 20503, message: 'Service Unavailable', more_info: 'https://www.twilio.com/docs/errors/20503', status: 503 })
+      })
+      expect(refused).toBeGreaterThan(0)
     },
   },
 
@@ -154,30 +166,13 @@ const probes: Record<ConditionName, { conditions: string[]; probe: Probe }> = {
   'rate-limit-steady': {
     conditions: ['rate-limit-steady=3'],
     probe: async (server) => {
-      const api = new TestClient(server)
-      let path = ''
-      while (path === '') {
-        const res = await api.post('/v1/Conversations')
-        if (res.status === 201) path = `/v1/Conversations/${res.json.sid}/Messages`
-      }
-      const statuses: number[] = []
-      for (let i = 0; i < 60; i++) {
-        const res = await api.post(path, { Body: `m${i}` })
-        statuses.push(res.status)
-        if (res.status === 429) {
-          expectTwilioError(res, 429, 20429)
-          expect(res.headers['retry-after']).toBe('1')
-        } else expect(res.status).toBe(201)
-      }
+      const { refused } = await createPastRefusals(new TestClient(server), 60, 429, (res) => {
+        expectTwilioError(res, 429, 20429)
+        expect(res.headers['retry-after']).toBe('1')
+      })
       // About one in three, spread out: refusals and successes both, never a burst that refuses everything.
-      const refused = statuses.filter((s) => s === 429).length
       expect(refused).toBeGreaterThan(8)
       expect(refused).toBeLessThan(40)
-      // Nothing refused was stored; the next request is not refused because of the last refusal (no burst).
-      let list
-      do list = await api.get(`${path}?PageSize=100`)
-      while (list.status === 429)
-      expect(list.json.messages).toHaveLength(statuses.filter((s) => s === 201).length)
     },
   },
 
